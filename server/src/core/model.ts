@@ -1,0 +1,134 @@
+/**
+ * The report model the parser builds. Plain, readonly data; every node has its exact span in the text, in UTF-16
+ * offsets (what LSP positions count). Offsets become line/character in one place only (`lines.ts`).
+ */
+
+import type { TableId } from './template';
+
+export interface Span {
+  readonly start: number;
+  readonly end: number;
+}
+
+export type Layout = 'tab' | 'cells' | 'pipe';
+
+export interface Title {
+  readonly span: Span;
+  readonly text: string;
+  /** The unit's name: the text before the year. */
+  readonly unit: string | undefined;
+  readonly year: number | undefined;
+}
+
+export interface Heading {
+  /** The whole heading line without leading conversion leftovers. */
+  readonly span: Span;
+  readonly text: string;
+  /** The ordinal with its separator (`5、`), when there is one. */
+  readonly ordinal: { readonly span: Span; readonly text: string; readonly value: number | undefined; readonly style: 'section' | 'paren' | 'item' } | undefined;
+  /** The title after the ordinal. */
+  readonly titleSpan: Span;
+  readonly title: string;
+  /** How the title was recognised: the official title, an alias (条例 wording), or a near match. */
+  readonly match: 'official' | 'alias' | 'near';
+}
+
+export interface Section {
+  /** Template index 0 … 5. */
+  readonly index: number;
+  readonly heading: Heading;
+  /** From the heading's start to the end of the section's last line. */
+  readonly span: Span;
+  /** The text after the heading line, up to the next section. */
+  readonly body: Span;
+  readonly subheadings: readonly Subheading[];
+}
+
+export interface Subheading {
+  readonly span: Span;
+  readonly text: string;
+  /** Index into OVERVIEW_SUBHEADINGS. */
+  readonly index: number;
+}
+
+export type CellKind = 'value' | 'blank' | 'label';
+
+export interface Cell {
+  readonly span: Span;
+  /** The cell's text, trimmed. */
+  readonly text: string;
+  readonly kind: CellKind;
+  /** The number, for value cells that hold one; undefined for markers like `/` and for invalid text. */
+  readonly value: number | undefined;
+  /** For value cells: `ok`, `missing` (blank, `/`, `-`, `—`) or `invalid` (not a number the column allows). */
+  readonly status: 'ok' | 'missing' | 'invalid';
+  /** Line (0-based) the cell is on. */
+  readonly line: number;
+}
+
+export interface LabelMatch {
+  /** The label cell that names the row. */
+  readonly cell: Cell;
+  /** `exact` after normalisation, `alias` (a 2019 or other old label), `near` (similar text). */
+  readonly how: 'exact' | 'alias' | 'near';
+}
+
+export interface Row {
+  /** From the first to the last cell of the row. */
+  readonly span: Span;
+  /** Every cell of the row, labels included, in text order. */
+  readonly cells: readonly Cell[];
+  readonly labels: readonly Cell[];
+  /** The value cells in column order (blanks inside the row count as missing values). */
+  readonly values: readonly Cell[];
+  /** Template row this row stands for, when known. */
+  readonly rowId: string | undefined;
+  /** How the row was tied to the template: by its label, by its place among labelled rows, or not at all. */
+  readonly matchedBy: 'label' | 'position' | 'none';
+  readonly label: LabelMatch | undefined;
+  /** Set when the row's template row was already taken by an earlier row. */
+  readonly duplicateOf: Row | undefined;
+  /** First line of the row. */
+  readonly line: number;
+}
+
+export interface Table {
+  readonly id: TableId;
+  readonly span: Span;
+  readonly layout: Layout;
+  readonly caption: Cell | undefined;
+  readonly headerRows: readonly Row[];
+  readonly rows: readonly Row[];
+  /** Labels of the 2019 format seen in this table (columns, rows). */
+  readonly oldFormat: readonly Cell[];
+  /** Section index the table was found in, or -1 outside any section. */
+  readonly section: number;
+}
+
+/** A table only the 2019 format had (二（九）). */
+export interface OldTable {
+  readonly caption: Cell;
+  readonly span: Span;
+}
+
+export type ArtifactKind = 'bookmark' | 'bold' | 'rule' | 'stray-heading';
+
+export interface Artifact {
+  readonly kind: ArtifactKind;
+  readonly span: Span;
+  readonly text: string;
+  /** Spans to delete to remove the leftover (a bold pair deletes its two markers only). */
+  readonly remove: readonly Span[];
+}
+
+export interface Report {
+  readonly text: string;
+  readonly title: Title | undefined;
+  readonly sections: readonly Section[];
+  readonly tables: readonly Table[];
+  readonly oldTables: readonly OldTable[];
+  readonly artifacts: readonly Artifact[];
+  /** Offsets at which each line starts; lineStarts.length is the number of lines. */
+  readonly lineStarts: readonly number[];
+  readonly markdown: boolean;
+}

@@ -1,0 +1,88 @@
+/**
+ * Label normalisation: two labels that differ only by white space, full-/half-width forms, bracket shapes or quotes
+ * have the same key. Keys are for comparing, never shown to users.
+ */
+
+import { CHINESE_NUMERALS } from './template';
+
+/** White space of every kind, including the ideographic space and zero-width characters. */
+const SPACES = /[\s\u00a0\u200b\u200c\u200d\u2060\u3000\ufeff]+/g;
+const QUOTES = /[“”„‟"＂‘’‛'＇「」『』]/g;
+
+/** The comparison key of a label. */
+export function labelKey(text: string): string {
+  return text
+    .normalize('NFKC')
+    .replace(SPACES, '')
+    .replace(/[【〔]/g, '[')
+    .replace(/[】〕]/g, ']')
+    .replace(QUOTES, '')
+    .replace(/[.:;,。、]+$/u, '');
+}
+
+/** Key with a trailing 情况/方面 removed, for sub-headings. */
+export function subheadingKey(text: string): string {
+  return labelKey(text).replace(/(情况|方面|工作)$/u, '');
+}
+
+/** The value of a Chinese numeral 一 … 十 (and 十一 … 十九), or of Arabic digits; undefined when not a numeral. */
+export function numeralValue(text: string): number | undefined {
+  const t = text.normalize('NFKC');
+  if (/^\d{1,3}$/.test(t)) return Number(t);
+  const idx = CHINESE_NUMERALS.indexOf(t as (typeof CHINESE_NUMERALS)[number]);
+  if (idx >= 0) return idx + 1;
+  const m = /^十([一二三四五六七八九])$/.exec(t);
+  if (m) return 10 + CHINESE_NUMERALS.indexOf(m[1] as (typeof CHINESE_NUMERALS)[number]) + 1;
+  return undefined;
+}
+
+/** An ordinal prefix found at the start of a label. */
+export interface OrdinalPrefix {
+  /** `section` is `一、`, `paren` is `（一）`, `item` is `1.`. */
+  readonly style: 'section' | 'paren' | 'item';
+  readonly value: number | undefined;
+  /** Length of the prefix in the original text, trailing white space included. */
+  readonly length: number;
+}
+
+const SECTION_PREFIX = /^[\s\u3000]*([一二三四五六七八九十]{1,2}|[0-9０-９]{1,2})[\s\u3000]*[、，,.．][\s\u3000]*/u;
+const PAREN_PREFIX = /^[\s\u3000]*[(（﹙][\s\u3000]*([一二三四五六七八九十]{1,2}|[0-9０-９]{1,2})[\s\u3000]*[)）﹚][\s\u3000]*/u;
+
+/** Reads a leading `一、`, `5、`, `1.`, `（一）`, `(1)` from a label. */
+export function ordinalPrefix(text: string): OrdinalPrefix | undefined {
+  const p = PAREN_PREFIX.exec(text);
+  if (p) return { style: 'paren', value: numeralValue(p[1]!), length: p[0].length };
+  const s = SECTION_PREFIX.exec(text);
+  if (s) {
+    const digit = /^[0-9０-９]/.test(s[1]!);
+    return { style: digit ? 'item' : 'section', value: numeralValue(s[1]!), length: s[0].length };
+  }
+  return undefined;
+}
+
+/** Key of a label without its ordinal prefix: `（三）不予公开` and `不予公开` give the same key. */
+export function bareKey(text: string): string {
+  const p = ordinalPrefix(text);
+  return labelKey(p ? text.slice(p.length) : text);
+}
+
+/** Sørensen–Dice similarity of the character bigrams of two keys, 0 … 1. */
+export function similarity(a: string, b: string): number {
+  if (a === b) return 1;
+  if (a.length < 2 || b.length < 2) return 0;
+  const grams = new Map<string, number>();
+  for (let i = 0; i < a.length - 1; i++) {
+    const g = a.slice(i, i + 2);
+    grams.set(g, (grams.get(g) ?? 0) + 1);
+  }
+  let common = 0;
+  for (let i = 0; i < b.length - 1; i++) {
+    const g = b.slice(i, i + 2);
+    const n = grams.get(g) ?? 0;
+    if (n > 0) {
+      common++;
+      grams.set(g, n - 1);
+    }
+  }
+  return (2 * common) / (a.length - 1 + b.length - 1);
+}

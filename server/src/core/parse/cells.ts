@@ -1,0 +1,119 @@
+/**
+ * Lines -> physical rows of raw cells, whatever the layout:
+ * - tab-separated: a line with a tab (after its indentation) is one row, its cells split at tabs;
+ * - pipe rows: `| a | b |` is one row; a markdown separator line is skipped; `cell |` alone is one cell;
+ * - one cell per line: consecutive one-cell lines form one row, up to an empty line. A line holding only
+ *   white space with a tab in it is a blank cell, not a break.
+ */
+
+import type { Layout, Span } from '../model';
+import type { Line } from '../lines';
+
+export interface RawCell {
+  readonly span: Span;
+  /** Trimmed text; empty for a blank cell. */
+  readonly text: string;
+  readonly line: number;
+}
+
+export interface RawRow {
+  readonly cells: readonly RawCell[];
+  readonly layout: Layout;
+}
+
+const WS = /[\s\u3000\ufeff\u200b]/u;
+
+/** A cell from `line.text[from, to)`: trimmed; a blank cell's span is empty, placed where a value would go. */
+function cellOf(line: Line, from: number, to: number, blankAt: number): RawCell {
+  const t = line.text;
+  let s = from;
+  let e = to;
+  while (s < e && WS.test(t[s]!)) s++;
+  while (e > s && WS.test(t[e - 1]!)) e--;
+  if (s === e) {
+    const at = line.start + Math.min(blankAt, to);
+    return { span: { start: at, end: at }, text: '', line: line.index };
+  }
+  return { span: { start: line.start + s, end: line.start + e }, text: t.slice(s, e), line: line.index };
+}
+
+function isPipeSeparator(text: string): boolean {
+  return /^[\s|:\-]*$/u.test(text) && text.includes('|') && text.includes('---');
+}
+
+function pipeCells(line: Line): RawCell[] {
+  const t = line.text;
+  const bars: number[] = [];
+  for (let i = 0; i < t.length; i++) if (t[i] === '|') bars.push(i);
+  let first = 0;
+  while (first < t.length && WS.test(t[first]!)) first++;
+  let last = t.length - 1;
+  while (last >= 0 && WS.test(t[last]!)) last--;
+  const bounds: number[] = [];
+  if (bars[0] !== first) bounds.push(-1);
+  bounds.push(...bars);
+  const endsWithBar = bars[bars.length - 1] === last;
+  if (!endsWithBar) bounds.push(t.length);
+  const cells: RawCell[] = [];
+  for (let i = 0; i + 1 < bounds.length; i++) {
+    const from = bounds[i]! + 1;
+    const to = bounds[i + 1]!;
+    cells.push(cellOf(line, from, to, from + (to - from > 0 ? 1 : 0)));
+  }
+  return cells;
+}
+
+function tabCells(line: Line, indent: number): RawCell[] {
+  const t = line.text;
+  const cells: RawCell[] = [];
+  let from = indent;
+  for (let i = indent; i <= t.length; i++) {
+    if (i === t.length || t[i] === '\t') {
+      cells.push(cellOf(line, from, i, from));
+      from = i + 1;
+    }
+  }
+  return cells;
+}
+
+/** Reads the lines of a region into physical rows. Never throws. */
+export function readRawRows(lines: readonly Line[]): RawRow[] {
+  const rows: RawRow[] = [];
+  let group: RawCell[] = [];
+  let groupLayout: Layout = 'cells';
+  const flush = (): void => {
+    if (group.length > 0) rows.push({ cells: group, layout: groupLayout });
+    group = [];
+    groupLayout = 'cells';
+  };
+  for (const line of lines) {
+    const t = line.text;
+    if (!t.includes('\t') && /^[\s\u3000\ufeff\u200b]*$/u.test(t)) {
+      flush();
+      continue;
+    }
+    let indent = 0;
+    while (indent < t.length && WS.test(t[indent]!)) indent++;
+    const rest = t.slice(indent);
+    if (rest.includes('|')) {
+      if (isPipeSeparator(t)) continue;
+      const cells = pipeCells(line);
+      if (cells.length >= 2) {
+        flush();
+        rows.push({ cells, layout: 'pipe' });
+      } else {
+        group.push(...cells);
+        groupLayout = 'pipe';
+      }
+      continue;
+    }
+    if (rest.includes('\t')) {
+      flush();
+      rows.push({ cells: tabCells(line, indent), layout: 'tab' });
+      continue;
+    }
+    group.push(cellOf(line, 0, t.length, indent));
+  }
+  flush();
+  return rows;
+}

@@ -1,0 +1,134 @@
+/**
+ * Section headings: a line is a section heading when its title is a section's title (official, 条例 wording, or a
+ * near variant with the right ordinal). The ordinal alone proves nothing: `一、加强组织领导` in 五 is a list item,
+ * and the 三 table's `一、本年新收…` rows are table rows.
+ */
+
+import type { Heading, Span, Subheading, Title } from '../model';
+import type { Line } from '../lines';
+import { labelKey, ordinalPrefix, similarity, subheadingKey } from '../normalize';
+import { OVERVIEW_SUBHEADINGS, SECTIONS } from '../template';
+
+/** The part of a line that holds its text, without leading/trailing white space, bookmarks, `#`s and `**`. */
+export function coreOfLine(line: Line): { start: number; end: number; text: string } {
+  const t = line.text;
+  let s = 0;
+  let e = t.length;
+  for (;;) {
+    const before = s;
+    while (s < e && /[\s\u3000\ufeff\u200b]/u.test(t[s]!)) s++;
+    const m = /^\[bookmark:[^\]\n]*\]/iu.exec(t.slice(s, e));
+    if (m) s += m[0].length;
+    while (s < e && (t[s] === '#' || t[s] === '*')) s++;
+    if (s === before) break;
+  }
+  for (;;) {
+    const before = e;
+    while (e > s && /[\s\u3000\u200b]/u.test(t[e - 1]!)) e--;
+    while (e > s && t[e - 1] === '*') e--;
+    if (e === before) break;
+  }
+  return { start: line.start + s, end: line.start + e, text: t.slice(s, e) };
+}
+
+export interface HeadingCandidate {
+  readonly section: number;
+  readonly heading: Heading;
+  readonly line: Line;
+}
+
+const MAX_HEADING_LENGTH = 60;
+const NEAR_THRESHOLD = 0.75;
+
+const sectionKeys = SECTIONS.map((s) => ({
+  official: labelKey(s.title),
+  aliases: s.aliases.map(labelKey),
+}));
+
+/** Reads a line as a section heading; undefined when it is not one. `after` is the index of the last section seen. */
+export function readHeading(line: Line, after: number): HeadingCandidate | undefined {
+  const core = coreOfLine(line);
+  if (core.text.length === 0 || core.text.length > MAX_HEADING_LENGTH || core.text.includes('\t')) return undefined;
+  const prefix = ordinalPrefix(core.text);
+  if (prefix?.style === 'paren') return undefined;
+  const titleText = core.text.slice(prefix?.length ?? 0).replace(/[:：。.]+$/u, '');
+  if (titleText.length === 0) return undefined;
+  const key = labelKey(titleText);
+
+  let section = -1;
+  let match: Heading['match'] = 'official';
+  for (let i = 0; i < SECTIONS.length && section < 0; i++) {
+    if (key === sectionKeys[i]!.official) section = i;
+    else if (sectionKeys[i]!.aliases.includes(key)) {
+      section = i;
+      match = 'alias';
+    }
+  }
+  if (section < 0) {
+    // A near title needs the right ordinal and must come after the sections seen so far.
+    const value = prefix?.value;
+    if (value === undefined || value < 1 || value > SECTIONS.length || value - 1 <= after) return undefined;
+    const spec = SECTIONS[value - 1]!;
+    const near =
+      similarity(key, sectionKeys[value - 1]!.official) >= NEAR_THRESHOLD ||
+      spec.keywords.every((k) => key.includes(k));
+    if (!near || key.length > 30) return undefined;
+    section = value - 1;
+    match = 'near';
+  }
+  // Arabic digits are an ordinal only when they carry the section's own number (`5、存在的…`).
+  if (prefix?.style === 'item' && prefix.value !== section + 1) return undefined;
+
+  const ordinalText = prefix ? core.text.slice(0, prefix.length).trimEnd() : '';
+  const titleStart = core.start + (prefix?.length ?? 0);
+  const heading: Heading = {
+    span: { start: core.start, end: core.end },
+    text: core.text,
+    ordinal: prefix
+      ? {
+          span: { start: core.start, end: core.start + prefix.length },
+          text: ordinalText,
+          value: prefix.value,
+          style: prefix.style,
+        }
+      : undefined,
+    titleSpan: { start: titleStart, end: core.end },
+    title: core.text.slice(prefix?.length ?? 0),
+    match,
+  };
+  return { section, heading, line };
+}
+
+/** The report's title: the first non-empty line before the first section that names the report. */
+export function readTitle(lines: readonly Line[], firstSectionLine: number): Title | undefined {
+  const limit = Math.min(firstSectionLine < 0 ? lines.length : firstSectionLine, 40);
+  for (let i = 0; i < limit; i++) {
+    const core = coreOfLine(lines[i]!);
+    if (core.text.length === 0) continue;
+    const compact = core.text.replace(/[\s\u3000]+/gu, '');
+    if (!/年度?报告/u.test(compact) && !compact.includes('政府信息公开')) return undefined;
+    const ym = /(\d{4})\s*年/u.exec(core.text.normalize('NFKC'));
+    const year = ym ? Number(ym[1]) : undefined;
+    const unit = ym ? core.text.normalize('NFKC').slice(0, ym.index).trim() || undefined : undefined;
+    const span: Span = { start: core.start, end: core.end };
+    return { span, text: core.text, unit, year };
+  }
+  return undefined;
+}
+
+const subKeys = OVERVIEW_SUBHEADINGS.map((s) => subheadingKey(s.replace(/^（.）/u, '')));
+
+/** Sub-headings of section 一 among the given lines. */
+export function readSubheadings(lines: readonly Line[]): Subheading[] {
+  const found: Subheading[] = [];
+  for (const line of lines) {
+    const core = coreOfLine(line);
+    if (core.text.length === 0 || core.text.length > 30) continue;
+    const prefix = ordinalPrefix(core.text);
+    if (prefix?.style !== 'paren') continue;
+    const key = subheadingKey(core.text.slice(prefix.length));
+    const index = subKeys.indexOf(key);
+    if (index >= 0) found.push({ span: { start: core.start, end: core.end }, text: core.text, index });
+  }
+  return found;
+}

@@ -1,0 +1,93 @@
+/**
+ * Text -> report model: title, sections (with the sub-headings of 一), tables and conversion leftovers, every node
+ * with its span. Never throws: whatever the text, it returns a model (possibly with nothing in it).
+ */
+
+import type { Artifact, Report, Section } from '../model';
+import { isBlank, splitLines, type Line } from '../lines';
+import { SECTIONS, TABLES, type TableId } from '../template';
+import { readArtifacts } from './artifacts';
+import { readRawRows } from './cells';
+import { readHeading, readSubheadings, readTitle, type HeadingCandidate } from './headings';
+import { TableReader } from './tables';
+
+export interface ParseOptions {
+  /** The text is Markdown: `**`, `#` and `---` are its own syntax, not leftovers. */
+  readonly markdown?: boolean;
+}
+
+/** Table that rows without labels belong to, by section. */
+function fallbackTable(section: number): TableId | undefined {
+  const own = TABLES.filter((t) => t.section === section);
+  return own.length === 1 ? own[0]!.id : undefined;
+}
+
+function nextNonBlank(lines: readonly Line[], from: number): Line | undefined {
+  for (let i = from; i < lines.length; i++) if (!isBlank(lines[i]!.text)) return lines[i];
+  return undefined;
+}
+
+export function parseReport(text: string, options: ParseOptions = {}): Report {
+  const markdown = options.markdown ?? false;
+  const lines = splitLines(text);
+
+  const candidates: HeadingCandidate[] = [];
+  const stray: Artifact[] = [];
+  let last = -1;
+  for (const line of lines) {
+    const c = readHeading(line, last);
+    if (!c) continue;
+    if (!c.heading.ordinal) {
+      // A title alone, just before the same section's numbered heading, is a leftover line.
+      const next = nextNonBlank(lines, line.index + 1);
+      const nextHeading = next ? readHeading(next, last) : undefined;
+      if (nextHeading && nextHeading.section === c.section && nextHeading.heading.ordinal) {
+        stray.push({
+          kind: 'stray-heading',
+          span: c.heading.span,
+          text: c.heading.text,
+          remove: [{ start: line.start, end: line.next }],
+        });
+        continue;
+      }
+    }
+    candidates.push(c);
+    last = Math.max(last, c.section);
+  }
+
+  const sections: Section[] = candidates.map((c, i) => {
+    const nextLine = candidates[i + 1]?.line.index ?? lines.length;
+    let lastLine = nextLine - 1;
+    while (lastLine > c.line.index && isBlank(lines[lastLine]!.text)) lastLine--;
+    const end = lines[lastLine]!.end;
+    const bodyStart = c.line.next;
+    const bodyLines = lines.slice(c.line.index + 1, nextLine);
+    return {
+      index: c.section,
+      heading: c.heading,
+      span: { start: c.heading.span.start, end: Math.max(end, c.heading.span.end) },
+      body: { start: Math.min(bodyStart, end), end },
+      subheadings: c.section === 0 ? readSubheadings(bodyLines) : [],
+    };
+  });
+
+  const reader = new TableReader();
+  candidates.forEach((c, i) => {
+    if (SECTIONS[c.section]!.kind !== 'tables') return;
+    const nextLine = candidates[i + 1]?.line.index ?? lines.length;
+    reader.read(readRawRows(lines.slice(c.line.index + 1, nextLine)), c.section, fallbackTable(c.section));
+  });
+  const { tables, oldTables } = reader.finish();
+
+  const artifacts = [...readArtifacts(lines, markdown), ...stray].sort((a, b) => a.span.start - b.span.start);
+  return {
+    text,
+    title: readTitle(lines, candidates[0]?.line.index ?? -1),
+    sections,
+    tables,
+    oldTables,
+    artifacts,
+    lineStarts: lines.map((l) => l.start),
+    markdown,
+  };
+}

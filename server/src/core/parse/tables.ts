@@ -1,0 +1,359 @@
+/**
+ * Physical rows -> the report's tables. Rows are tied to the template by their labels first; a data row without a
+ * label takes the template row its place calls for when the labelled rows around it leave exactly that many free.
+ * Group labels shifted into a neighbouring row or column, split header rows, a row broken over lines and blank
+ * cells are read as the writer meant them. Never throws.
+ */
+
+import type { Cell, Layout, OldTable, Row, Span, Table } from '../model';
+import { TABLES, tableSpec, type TableId, type ValueKind } from '../template';
+import type { RawCell, RawRow } from './cells';
+import { lookupLabel, nearRow, type LabelHit } from './labels';
+
+interface Draft {
+  cells: Cell[];
+  labels: Cell[];
+  values: Cell[];
+  row: number | undefined;
+  how: 'exact' | 'alias' | 'near' | undefined;
+  labelCell: Cell | undefined;
+  layout: Layout;
+}
+
+interface Builder {
+  readonly id: TableId;
+  section: number;
+  caption: Cell | undefined;
+  headers: Draft[];
+  rows: Draft[];
+  oldFormat: Cell[];
+}
+
+const MISSING_MARK = /^[/／\\\-－—–―_]+$/u;
+const NUMBER = /^[+-]?\d+(\.\d+)?$/u;
+const NUMBER_WITH_UNIT = /^[+-]?\d+(\.\d+)?[件个项条次万元%]+$/u;
+
+function classify(raw: RawCell): Cell {
+  const base = { span: raw.span, text: raw.text, line: raw.line };
+  if (raw.text.length === 0) return { ...base, kind: 'blank', value: undefined, status: 'missing' };
+  const t = raw.text.normalize('NFKC').replace(/[\s,]/gu, '');
+  if (MISSING_MARK.test(t)) return { ...base, kind: 'value', value: undefined, status: 'missing' };
+  if (NUMBER.test(t)) return { ...base, kind: 'value', value: Number(t), status: 'ok' };
+  if (NUMBER_WITH_UNIT.test(t)) return { ...base, kind: 'value', value: undefined, status: 'invalid' };
+  return { ...base, kind: 'label', value: undefined, status: 'ok' };
+}
+
+/** Status of a value cell against what its column allows. */
+function withStatus(cell: Cell, kind: ValueKind): Cell {
+  if (cell.kind === 'blank' || cell.value === undefined) return cell;
+  const v = cell.value;
+  const ok = v >= 0 && (kind === 'amount' || Number.isInteger(v)) && !/^[+-]/u.test(cell.text) && !(kind === 'count' && cell.text.includes('.'));
+  return ok ? cell : { ...cell, status: 'invalid' };
+}
+
+/** Splits a physical row where a label follows a value: one-cell-per-line text without blank lines between rows. */
+function segments(cells: readonly Cell[]): Cell[][] {
+  const out: Cell[][] = [];
+  let cur: Cell[] = [];
+  let seenValue = false;
+  for (const c of cells) {
+    if (c.kind === 'label' && seenValue) {
+      out.push(cur);
+      cur = [];
+      seenValue = false;
+    }
+    if (c.kind === 'value') seenValue = true;
+    cur.push(c);
+  }
+  if (cur.length > 0) out.push(cur);
+  return out;
+}
+
+/** Values of a row: the cells after its last label, blank padding at either end dropped. */
+function valuesOf(seg: readonly Cell[]): Cell[] {
+  let last = -1;
+  seg.forEach((c, i) => {
+    if (c.kind === 'label') last = i;
+  });
+  let s = last + 1;
+  let e = seg.length;
+  while (s < e && seg[s]!.kind === 'blank') s++;
+  while (e > s && seg[e - 1]!.kind === 'blank') e--;
+  return seg.slice(s, e);
+}
+
+function spanOf(cells: readonly Cell[]): Span {
+  if (cells.length === 0) return { start: 0, end: 0 };
+  return { start: cells[0]!.span.start, end: cells[cells.length - 1]!.span.end };
+}
+
+/** Reads tables section by section; `finish` gives the tables found in the whole report. */
+export class TableReader {
+  private readonly builders = new Map<TableId, Builder>();
+  private readonly oldTables: { caption: Cell; cells: Cell[] }[] = [];
+  private current: TableId | 'old' | undefined;
+  private pending: Draft | undefined;
+
+  /** Reads one section's rows; `fallback` is the table that unlabeled rows belong to when nothing else says. */
+  read(rows: readonly RawRow[], section: number, fallback: TableId | undefined): void {
+    this.current = undefined;
+    this.pending = undefined;
+    for (const raw of rows) {
+      for (const seg of segments(raw.cells.map(classify))) this.segment(seg, raw.layout, section, fallback);
+    }
+  }
+
+  private builder(id: TableId, section: number): Builder {
+    let b = this.builders.get(id);
+    if (!b) {
+      b = { id, section, caption: undefined, headers: [], rows: [], oldFormat: [] };
+      this.builders.set(id, b);
+    }
+    return b;
+  }
+
+  private segment(seg: Cell[], layout: Layout, section: number, fallback: TableId | undefined): void {
+    const labels = seg.filter((c) => c.kind === 'label');
+    const values = valuesOf(seg);
+    const hasValues = values.some((c) => c.kind === 'value');
+    const hits = labels.map((c) => ({ cell: c, hits: lookupLabel(c.text) }));
+    const find = <K extends LabelHit['kind']>(kind: K): { cell: Cell; hit: Extract<LabelHit, { kind: K }> } | undefined => {
+      let found: { cell: Cell; hit: Extract<LabelHit, { kind: K }> } | undefined;
+      for (const h of hits) {
+        const list = h.hits.filter((x): x is Extract<LabelHit, { kind: K }> => x.kind === kind);
+        const pick = list.find((x) => 'table' in x && x.table === this.current) ?? list[0];
+        if (pick) found = { cell: h.cell, hit: pick };
+      }
+      return found;
+    };
+
+    const caption = find('caption');
+    const oldCaption = find('old-caption');
+    if (oldCaption) {
+      this.current = 'old';
+      this.oldTables.push({ caption: oldCaption.cell, cells: [] });
+      return;
+    }
+    if (caption) {
+      this.current = caption.hit.table;
+      const b = this.builder(caption.hit.table, section);
+      b.caption ??= caption.cell;
+      return;
+    }
+
+    let rowHit = hasValues || labels.length > 0 ? find('row') : undefined;
+    const oldRow = find('old-row');
+    if (this.current === 'old' && !rowHit) {
+      this.oldTables[this.oldTables.length - 1]!.cells.push(...seg.filter((c) => c.kind !== 'blank'));
+      return;
+    }
+    if (oldRow && !rowHit) {
+      if (oldRow.hit.table) this.builder(oldRow.hit.table, section).oldFormat.push(oldRow.cell);
+      else if (this.oldTables.length > 0) this.oldTables[this.oldTables.length - 1]!.cells.push(oldRow.cell);
+      this.pending = undefined;
+      return;
+    }
+
+    if (!hasValues) {
+      if (rowHit && !this.isHeaderOnly(hits)) {
+        const draft = this.draft(seg, [], rowHit.hit.row, rowHit.hit.how, rowHit.cell, layout);
+        this.current = rowHit.hit.table;
+        this.builder(rowHit.hit.table, section).rows.push(draft);
+        this.pending = draft;
+        return;
+      }
+      const header = this.headerTable(hits);
+      if (header) {
+        this.current = header;
+        const b = this.builder(header, section);
+        b.headers.push(this.draft(seg, [], undefined, undefined, undefined, layout));
+        const old = find('old-column');
+        for (const h of hits) for (const x of h.hits) if (x.kind === 'old-column' && x.table === header) b.oldFormat.push(h.cell);
+        if (old && old.hit.table !== header) this.builder(old.hit.table, section).oldFormat.push(old.cell);
+        return;
+      }
+      const group = find('group');
+      if (group) this.current = group.hit.table;
+      return;
+    }
+
+    // A row of values without labels completes a labelled row that had none (a row broken over lines).
+    if (labels.length === 0 && this.pending && this.pending.values.length === 0) {
+      this.pending.values = values;
+      this.pending.cells.push(...seg);
+      this.pending = undefined;
+      return;
+    }
+    this.pending = undefined;
+
+    const group = find('group');
+    if (!rowHit && group && group.hit.group === 'other' && labels.length === 1) {
+      // 2019 format: （六）其他处理 was one row with its own values.
+      this.builder('applications', section).oldFormat.push(group.cell);
+      return;
+    }
+    const table = rowHit?.hit.table ?? (this.current !== 'old' ? this.current : undefined) ?? fallback;
+    if (!table) return;
+    if (!rowHit && labels.length > 0 && !group) {
+      const lastLabel = labels[labels.length - 1]!;
+      const near = nearRow(lastLabel.text, table);
+      if (near && near.kind === 'row') rowHit = { cell: lastLabel, hit: near };
+    }
+    const unknownLabel = !rowHit && labels.length > 0 && !group ? labels[labels.length - 1] : undefined;
+    this.current = table;
+    this.builder(table, section).rows.push(
+      this.draft(seg, values, rowHit?.hit.row, rowHit?.hit.how, rowHit?.cell ?? unknownLabel, layout),
+    );
+  }
+
+  private isHeaderOnly(hits: readonly { hits: readonly LabelHit[] }[]): boolean {
+    // `总计` and `其他` name both a column and a row: without values they are column headers.
+    return hits.every((h) => h.hits.some((x) => x.kind === 'header'));
+  }
+
+  private headerTable(hits: readonly { hits: readonly LabelHit[] }[]): TableId | undefined {
+    const tables = new Map<TableId, number>();
+    for (const h of hits) {
+      const ids = new Set(h.hits.filter((x) => x.kind === 'header' || x.kind === 'old-column').map((x) => (x as { table: TableId }).table));
+      for (const id of ids) tables.set(id, (tables.get(id) ?? 0) + 1 / ids.size);
+    }
+    if (tables.size === 0) return undefined;
+    if (this.current && this.current !== 'old' && tables.has(this.current)) return this.current;
+    return [...tables.entries()].sort((a, b) => b[1] - a[1])[0]![0];
+  }
+
+  private draft(
+    seg: Cell[],
+    values: Cell[],
+    row: number | undefined,
+    how: Draft['how'],
+    labelCell: Cell | undefined,
+    layout: Layout,
+  ): Draft {
+    return { cells: [...seg], labels: seg.filter((c) => c.kind === 'label'), values, row, how, labelCell, layout };
+  }
+
+  /** The tables found, in template order, and the 2019-only tables. */
+  finish(): { tables: Table[]; oldTables: OldTable[] } {
+    const tables: Table[] = [];
+    for (const spec of TABLES) {
+      const b = this.builders.get(spec.id);
+      if (!b) continue;
+      if (b.rows.length === 0 && !b.caption && b.oldFormat.length === 0 && b.headers.length < 2) continue;
+      tables.push(spec.id === 'review' ? this.finishReview(b) : this.finishTable(b));
+    }
+    const oldTables = this.oldTables.map((o) => ({ caption: o.caption, span: spanOf([o.caption, ...o.cells]) }));
+    return { tables, oldTables };
+  }
+
+  private finishTable(b: Builder): Table {
+    const spec = tableSpec(b.id);
+    const n = spec.rows.length;
+    const assigned: (number | undefined)[] = b.rows.map((d) => d.row);
+    const matchedBy: Row['matchedBy'][] = b.rows.map((d) => (d.row !== undefined ? 'label' : 'none'));
+    // Unlabeled rows take the free template rows between their labelled neighbours when the counts agree.
+    let i = 0;
+    while (i < b.rows.length) {
+      if (assigned[i] !== undefined || b.rows[i]!.labelCell) {
+        i++;
+        continue;
+      }
+      let j = i;
+      while (j < b.rows.length && assigned[j] === undefined && !b.rows[j]!.labelCell) j++;
+      const before = prevAssigned(assigned, i);
+      const after = nextAssigned(assigned, j, n);
+      const taken = new Set(assigned.filter((x): x is number => x !== undefined));
+      const free: number[] = [];
+      for (let r = before + 1; r < after; r++) if (!taken.has(r)) free.push(r);
+      if (free.length === j - i) {
+        for (let k = i; k < j; k++) {
+          assigned[k] = free[k - i];
+          matchedBy[k] = 'position';
+        }
+      }
+      i = j;
+    }
+    const seen = new Map<number, Row>();
+    const rows: Row[] = b.rows.map((d, k) => {
+      const r = assigned[k];
+      const row: Row = {
+        span: spanOf(d.cells.filter((c) => c.kind !== 'blank').length > 0 ? d.cells.filter((c) => c.kind !== 'blank') : d.cells),
+        cells: d.cells,
+        labels: d.labels,
+        values: d.values.map((c) => withStatus(c, spec.valueKind)),
+        rowId: r !== undefined ? spec.rows[r]!.id : undefined,
+        matchedBy: matchedBy[k]!,
+        label: d.labelCell && d.how ? { cell: d.labelCell, how: d.how } : undefined,
+        duplicateOf: r !== undefined ? seen.get(r) : undefined,
+        line: d.cells[0]?.line ?? 0,
+      };
+      if (r !== undefined && !seen.has(r)) seen.set(r, row);
+      return row;
+    });
+    return this.table(b, rows);
+  }
+
+  /** The 四 table is one row of 15 values, wherever its lines break. */
+  private finishReview(b: Builder): Table {
+    const cells = b.rows.flatMap((d) => d.cells);
+    const values = b.rows.flatMap((d) => d.values).map((c) => withStatus(c, 'count'));
+    const rows: Row[] =
+      b.rows.length === 0
+        ? []
+        : [
+            {
+              span: spanOf(cells.filter((c) => c.kind !== 'blank')),
+              cells,
+              labels: cells.filter((c) => c.kind === 'label'),
+              values,
+              rowId: 'review',
+              matchedBy: 'label',
+              label: undefined,
+              duplicateOf: undefined,
+              line: cells[0]?.line ?? 0,
+            },
+          ];
+    return this.table(b, rows);
+  }
+
+  private table(b: Builder, rows: Row[]): Table {
+    const headerRows: Row[] = b.headers.map((d) => ({
+      span: spanOf(d.cells.filter((c) => c.kind !== 'blank')),
+      cells: d.cells,
+      labels: d.labels,
+      values: [],
+      rowId: undefined,
+      matchedBy: 'none',
+      label: undefined,
+      duplicateOf: undefined,
+      line: d.cells[0]?.line ?? 0,
+    }));
+    const spans = [b.caption?.span, ...headerRows.map((r) => r.span), ...rows.map((r) => r.span)].filter(
+      (s): s is Span => s !== undefined && s.end >= s.start,
+    );
+    const span = { start: Math.min(...spans.map((s) => s.start)), end: Math.max(...spans.map((s) => s.end)) };
+    const layouts = new Map<Layout, number>();
+    for (const d of [...b.headers, ...b.rows]) layouts.set(d.layout, (layouts.get(d.layout) ?? 0) + 1);
+    const layout = [...layouts.entries()].sort((x, y) => y[1] - x[1])[0]?.[0] ?? 'tab';
+    return {
+      id: b.id,
+      span: spans.length > 0 ? span : { start: 0, end: 0 },
+      layout,
+      caption: b.caption,
+      headerRows,
+      rows,
+      oldFormat: b.oldFormat,
+      section: b.section,
+    };
+  }
+}
+
+function prevAssigned(assigned: readonly (number | undefined)[], i: number): number {
+  for (let k = i - 1; k >= 0; k--) if (assigned[k] !== undefined) return assigned[k]!;
+  return -1;
+}
+
+function nextAssigned(assigned: readonly (number | undefined)[], j: number, n: number): number {
+  for (let k = j; k < assigned.length; k++) if (assigned[k] !== undefined) return assigned[k]!;
+  return n;
+}
