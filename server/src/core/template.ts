@@ -285,3 +285,17 @@ export function tableSpec(id: TableId): TableSpec {
 
 /** The 三 table's （六）其他处理 was one data row in the 2019 format. */
 export const OLD_FORMAT_SINGLE_ROW_GROUP = 'other';
+
+/** A row's name in messages: its label with the group's ordinal (`（三）1.属于国家秘密`), notes in brackets left out. */
+export function rowName(table: TableSpec, row: RowSpec): string {
+  if (table.id === 'review') return table.name;
+  const label = row.label.replace(/（[^（）]*）$/u, '');
+  const group = row.group ? table.groups.find((g) => g.id === row.group) : undefined;
+  if (group?.parent && /^\d/u.test(label)) return `${group.label.replace(/[^（）一二三四五六七八九十]+$/u, '')}${label}`;
+  return label;
+}
+
+/** The template row with the given id. */
+export function rowSpec(table: TableSpec, id: string): RowSpec | undefined {
+  return table.rows.find((r) => r.id === id);
+}
