@@ -1,0 +1,87 @@
+/**
+ * Report -> outline tree: the sections in text order, each named by its official heading; under 一 its sub-headings,
+ * under 二 三 四 their tables, and under the 三 table its row groups. Each node's detail counts the problems inside it.
+ */
+
+import type { Finding } from './codes';
+import type { Report, Row, Span, Table } from './model';
+import { OVERVIEW_SUBHEADINGS, SECTIONS, officialHeading, tableSpec } from './template';
+
+export type OutlineKind = 'section' | 'subheading' | 'table' | 'rows';
+
+export interface OutlineNode {
+  readonly name: string;
+  readonly detail: string;
+  readonly kind: OutlineKind;
+  /** Everything the node covers. */
+  readonly span: Span;
+  /** The part to reveal when the node is picked (a heading, a caption). */
+  readonly selection: Span;
+  readonly children: readonly OutlineNode[];
+}
+
+/** `✓` when nothing was found inside the span, else the number of problems. */
+export function problemDetail(findings: readonly Finding[], span: Span): string {
+  const n = findings.filter((f) => f.span.start >= span.start && f.span.start <= span.end).length;
+  return n === 0 ? '✓' : `${n} 个问题`;
+}
+
+function node(name: string, kind: OutlineKind, span: Span, selection: Span, findings: readonly Finding[], children: OutlineNode[] = []): OutlineNode {
+  return { name, detail: problemDetail(findings, span), kind, span, selection, children };
+}
+
+function spanOfRows(rows: readonly Row[]): Span | undefined {
+  if (rows.length === 0) return undefined;
+  return { start: Math.min(...rows.map((r) => r.span.start)), end: Math.max(...rows.map((r) => r.span.end)) };
+}
+
+function rowGroups(table: Table, findings: readonly Finding[]): OutlineNode[] {
+  const spec = tableSpec(table.id);
+  const rowsOf = (ids: readonly string[]): Row[] => table.rows.filter((r) => r.rowId !== undefined && ids.includes(r.rowId));
+  const make = (name: string, ids: readonly string[], children: OutlineNode[] = []): OutlineNode | undefined => {
+    const span = spanOfRows(rowsOf(ids));
+    return span ? node(name, 'rows', span, span, findings, children) : undefined;
+  };
+  const out: OutlineNode[] = [];
+  const results: OutlineNode[] = [];
+  const seen = new Set<string>();
+  for (const r of spec.rows) {
+    if (!r.group) {
+      const n = make(r.label, [r.id]);
+      if (n) out.push(n);
+    } else if (r.group === 'results') {
+      const n = make(r.label.replace(/（[^（）]*）$/u, ''), [r.id]);
+      if (n) results.push(n);
+    } else if (!seen.has(r.group)) {
+      seen.add(r.group);
+      const g = spec.groups.find((x) => x.id === r.group);
+      const n = g ? make(g.label, spec.rows.filter((x) => x.group === g.id).map((x) => x.id)) : undefined;
+      if (n) results.push(n);
+    }
+  }
+  // 三、本年度办理结果 holds every grouped row; it goes where its rows are.
+  const group = spec.groups.find((g) => !g.parent);
+  const grouped = spec.rows.filter((r) => r.group !== undefined).map((r) => r.id);
+  const node3 = group ? make(group.label, grouped, results) : undefined;
+  if (node3) {
+    const at = out.findIndex((n) => n.span.start > node3.span.start);
+    out.splice(at < 0 ? out.length : at, 0, node3);
+  }
+  return out;
+}
+
+export function outline(report: Report, findings: readonly Finding[]): OutlineNode[] {
+  return report.sections.map((s) => {
+    const children: OutlineNode[] = [];
+    for (const sub of s.subheadings) {
+      children.push(node(OVERVIEW_SUBHEADINGS[sub.index]!, 'subheading', sub.span, sub.span, findings));
+    }
+    for (const t of report.tables) {
+      if (t.section !== s.index || t.span.start < s.span.start || t.span.start > s.span.end) continue;
+      const spec = tableSpec(t.id);
+      const selection = t.caption?.span ?? t.headerRows[0]?.span ?? t.span;
+      children.push(node(spec.name, 'table', t.span, selection, findings, t.id === 'applications' ? rowGroups(t, findings) : []));
+    }
+    return node(officialHeading(SECTIONS[s.index]!), 'section', s.span, s.heading.span, findings, children);
+  });
+}

@@ -1,0 +1,175 @@
+/**
+ * The language server: the only module that knows the protocol. Documents sync incrementally; diagnostics are
+ * debounced per document and never published for a version that is no longer current.
+ */
+
+import {
+  CodeActionKind,
+  DidChangeConfigurationNotification,
+  TextDocumentSyncKind,
+  TextDocuments,
+  type Connection,
+  type InitializeResult,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import {
+  AnalysisCache,
+  DEFAULT_OPTIONS,
+  LANGUAGE_ID,
+  shouldCheck,
+  toCodeActions,
+  toDiagnostics,
+  toFoldingRanges,
+  toOptions,
+  toSymbols,
+  type Options,
+} from '../service';
+
+/** Delay between the last edit and a check. */
+export const DEBOUNCE_MS = 200;
+
+/** Custom protocol between the server and the extension client. */
+export const CheckAsReportRequest = 'nianbao/checkAsReport';
+export const ReportDetectedNotification = 'nianbao/reportDetected';
+
+export function startServer(connection: Connection): void {
+  const documents = new TextDocuments(TextDocument);
+  const cache = new AnalysisCache();
+  const timers = new Map<string, NodeJS.Timeout>();
+  const forced = new Set<string>();
+  const published = new Set<string>();
+  const announced = new Set<string>();
+  const settings = new Map<string, Promise<Options>>();
+  let canConfigure = false;
+  let canWatchConfiguration = false;
+
+  connection.onInitialize((params): InitializeResult => {
+    const ws = params.capabilities.workspace;
+    canConfigure = ws?.configuration === true;
+    canWatchConfiguration = ws?.didChangeConfiguration?.dynamicRegistration === true;
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        documentSymbolProvider: { label: '年报大纲' },
+        foldingRangeProvider: true,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+      },
+      serverInfo: { name: 'nianbao', version: '0.1.0' },
+    };
+  });
+
+  connection.onInitialized(() => {
+    if (canWatchConfiguration) {
+      void connection.client.register(DidChangeConfigurationNotification.type, { section: 'nianbao' });
+    }
+  });
+
+  function optionsFor(uri: string): Promise<Options> {
+    if (!canConfigure) return Promise.resolve(DEFAULT_OPTIONS);
+    let p = settings.get(uri);
+    if (!p) {
+      p = connection.workspace
+        .getConfiguration({ scopeUri: uri, section: 'nianbao' })
+        .then(toOptions, () => DEFAULT_OPTIONS);
+      settings.set(uri, p);
+    }
+    return p;
+  }
+
+  connection.onDidChangeConfiguration(() => {
+    settings.clear();
+    for (const doc of documents.all()) schedule(doc.uri, 0);
+  });
+
+  function clear(uri: string): void {
+    if (published.delete(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
+  }
+
+  async function validate(uri: string): Promise<void> {
+    const doc = documents.get(uri);
+    if (!doc) return;
+    const version = doc.version;
+    const options = await optionsFor(uri);
+    const current = documents.get(uri);
+    if (!current || current.version !== version) return;
+    if (!shouldCheck(doc.languageId, doc.getText(), options, forced.has(uri))) {
+      clear(uri);
+      return;
+    }
+    if (doc.languageId === 'plaintext' && options.detection && !announced.has(uri)) {
+      announced.add(uri);
+      void connection.sendNotification(ReportDetectedNotification, { uri });
+    }
+    let diagnostics;
+    try {
+      diagnostics = toDiagnostics(cache.get(doc), options, uri);
+    } catch (err) {
+      connection.console.error(`nianbao: 检查 ${uri} 时出错：${String(err)}`);
+      return;
+    }
+    // A newer version may have arrived while settings were fetched: publish only for the current one.
+    if (documents.get(uri)?.version !== version) return;
+    published.add(uri);
+    void connection.sendDiagnostics({ uri, version, diagnostics });
+  }
+
+  function schedule(uri: string, delay: number): void {
+    const old = timers.get(uri);
+    if (old) clearTimeout(old);
+    timers.set(
+      uri,
+      setTimeout(() => {
+        timers.delete(uri);
+        void validate(uri);
+      }, delay),
+    );
+  }
+
+  documents.onDidOpen((e) => schedule(e.document.uri, 0));
+  documents.onDidChangeContent((e) => schedule(e.document.uri, DEBOUNCE_MS));
+  documents.onDidClose((e) => {
+    const t = timers.get(e.document.uri);
+    if (t) clearTimeout(t);
+    timers.delete(e.document.uri);
+    cache.delete(e.document.uri);
+    settings.delete(e.document.uri);
+    announced.delete(e.document.uri);
+    clear(e.document.uri);
+  });
+
+  /** The analysis of a document that is being checked, for requests; undefined for other documents. */
+  async function analysisOf(uri: string) {
+    const doc = documents.get(uri);
+    if (!doc) return undefined;
+    const options = await optionsFor(uri);
+    if (!shouldCheck(doc.languageId, doc.getText(), options, forced.has(uri))) return undefined;
+    return cache.get(doc);
+  }
+
+  connection.onDocumentSymbol(async (p) => {
+    const a = await analysisOf(p.textDocument.uri);
+    return a ? toSymbols(a) : [];
+  });
+
+  connection.onFoldingRanges(async (p) => {
+    const a = await analysisOf(p.textDocument.uri);
+    return a ? toFoldingRanges(a) : [];
+  });
+
+  connection.onCodeAction(async (p) => {
+    const a = await analysisOf(p.textDocument.uri);
+    return a ? toCodeActions(a, p.textDocument.uri, p.context.diagnostics) : [];
+  });
+
+  connection.onRequest(CheckAsReportRequest, (p: { uri?: unknown }) => {
+    if (typeof p?.uri !== 'string') return false;
+    forced.add(p.uri);
+    schedule(p.uri, 0);
+    return documents.get(p.uri) !== undefined;
+  });
+
+  documents.listen(connection);
+  connection.listen();
+}
+
+export { LANGUAGE_ID };

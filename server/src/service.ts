@@ -1,0 +1,189 @@
+/**
+ * The report service: text documents in, LSP data out. Knows LSP types but no connection; the server and the CLI
+ * both call it. Parses once per document version and hands the result to every feature.
+ */
+
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import {
+  CodeAction,
+  CodeActionKind,
+  DiagnosticSeverity,
+  FoldingRangeKind,
+  SymbolKind,
+  type Diagnostic,
+  type DocumentSymbol,
+  type FoldingRange,
+  type Range,
+} from 'vscode-languageserver-types';
+import { checkReport } from './core/checks/index';
+import { CODES, isCode, type Code, type Finding, type Severity } from './core/codes';
+import { looksLikeReport } from './core/detect';
+import { fixesFor, type TextEdit } from './core/fixes';
+import { positionAt } from './core/lines';
+import type { Report, Span } from './core/model';
+import { outline, type OutlineNode } from './core/outline';
+import { parseReport } from './core/parse/index';
+
+export const SOURCE = 'nianbao';
+export const LANGUAGE_ID = 'nianbao';
+
+/** Settings, read per document and mapped once to this shape. */
+export interface Options {
+  /** Check plain-text and Markdown documents that look like reports. */
+  readonly detection: boolean;
+  /** Severity per code; `off` drops the code's findings. */
+  readonly severity: Readonly<Partial<Record<Code, Severity | 'off'>>>;
+}
+
+export const DEFAULT_OPTIONS: Options = { detection: true, severity: {} };
+
+const SEVERITY_NAMES = new Set(['error', 'warning', 'information', 'hint', 'off']);
+
+/** Maps raw settings (whatever the client sent) to options; unknown codes and values are ignored. */
+export function toOptions(raw: unknown): Options {
+  if (typeof raw !== 'object' || raw === null) return DEFAULT_OPTIONS;
+  const o = raw as Record<string, unknown>;
+  const detectionRaw = (o['detection'] as Record<string, unknown> | undefined)?.['enabled'] ?? o['detection.enabled'];
+  const severity: Partial<Record<Code, Severity | 'off'>> = {};
+  const sev = o['severity'];
+  if (typeof sev === 'object' && sev !== null) {
+    for (const [k, v] of Object.entries(sev as Record<string, unknown>)) {
+      if (isCode(k) && typeof v === 'string' && SEVERITY_NAMES.has(v)) severity[k] = v as Severity | 'off';
+    }
+  }
+  return { detection: typeof detectionRaw === 'boolean' ? detectionRaw : true, severity };
+}
+
+export interface Analysis {
+  readonly report: Report;
+  readonly findings: readonly Finding[];
+}
+
+/** Parses and checks a text. The core never throws; this is its one entry point. */
+export function analyze(text: string, markdown: boolean): Analysis {
+  const report = parseReport(text, { markdown });
+  return { report, findings: checkReport(report) };
+}
+
+/** The severity a finding shows with under these options, or undefined when its code is off. */
+export function effectiveSeverity(f: Finding, options: Options): Severity | undefined {
+  const s = options.severity[f.code] ?? f.severity;
+  return s === 'off' ? undefined : s;
+}
+
+const LSP_SEVERITY: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+export function toRange(report: Report, span: Span): Range {
+  return { start: positionAt(report.lineStarts, span.start), end: positionAt(report.lineStarts, span.end) };
+}
+
+/** Findings as LSP diagnostics, severities as the options say. */
+export function toDiagnostics(analysis: Analysis, options: Options, uri: string): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const f of analysis.findings) {
+    const severity = effectiveSeverity(f, options);
+    if (!severity) continue;
+    const d: Diagnostic = {
+      range: toRange(analysis.report, f.span),
+      severity: LSP_SEVERITY[severity],
+      code: f.code,
+      source: SOURCE,
+      message: f.message,
+    };
+    if (f.data) d.data = f.data;
+    if (f.related?.length) {
+      d.relatedInformation = f.related.map((r) => ({
+        location: { uri, range: toRange(analysis.report, r.span) },
+        message: r.message,
+      }));
+    }
+    out.push(d);
+  }
+  return out;
+}
+
+const SYMBOL_KIND: Record<OutlineNode['kind'], SymbolKind> = {
+  section: SymbolKind.Namespace,
+  subheading: SymbolKind.String,
+  table: SymbolKind.Struct,
+  rows: SymbolKind.Field,
+};
+
+export function toSymbols(analysis: Analysis): DocumentSymbol[] {
+  const convert = (n: OutlineNode): DocumentSymbol => ({
+    name: n.name,
+    detail: n.detail,
+    kind: SYMBOL_KIND[n.kind],
+    range: toRange(analysis.report, n.span),
+    selectionRange: toRange(analysis.report, n.selection),
+    children: n.children.map(convert),
+  });
+  return outline(analysis.report, analysis.findings).map(convert);
+}
+
+export function toFoldingRanges(analysis: Analysis): FoldingRange[] {
+  const out: FoldingRange[] = [];
+  const add = (span: Span): void => {
+    const a = positionAt(analysis.report.lineStarts, span.start).line;
+    const b = positionAt(analysis.report.lineStarts, span.end).line;
+    if (b > a) out.push({ startLine: a, endLine: b, kind: FoldingRangeKind.Region });
+  };
+  for (const s of analysis.report.sections) add(s.span);
+  for (const t of analysis.report.tables) add(t.span);
+  return out;
+}
+
+function toTextEdits(report: Report, edits: readonly TextEdit[]): { range: Range; newText: string }[] {
+  return edits.map((e) => ({ range: toRange(report, e), newText: e.newText }));
+}
+
+/** Quick fixes for the diagnostics the client sent, computed against the document's current text. */
+export function toCodeActions(analysis: Analysis, uri: string, diagnostics: readonly Diagnostic[]): CodeAction[] {
+  const out: CodeAction[] = [];
+  for (const d of diagnostics) {
+    if (d.source !== SOURCE) continue;
+    for (const fix of fixesFor(d.code, d.data, analysis.report.text)) {
+      const action = CodeAction.create(fix.title, { changes: { [uri]: toTextEdits(analysis.report, fix.edits) } }, CodeActionKind.QuickFix);
+      action.diagnostics = [d];
+      action.isPreferred = fix.preferred;
+      out.push(action);
+    }
+  }
+  return out;
+}
+
+/** Whether a document should be checked: by language, detection, or because the user asked. */
+export function shouldCheck(languageId: string, text: string, options: Options, forced: boolean): boolean {
+  if (forced) return true;
+  if (languageId === LANGUAGE_ID) return true;
+  if (languageId !== 'plaintext' && languageId !== 'markdown') return false;
+  return options.detection && looksLikeReport(text);
+}
+
+export function isMarkdown(languageId: string, uri: string): boolean {
+  return languageId === 'markdown' || /\.(md|markdown)$/iu.test(uri);
+}
+
+/** Parse results by document URI and version, so every request on one version shares one parse. */
+export class AnalysisCache {
+  private readonly entries = new Map<string, { version: number; analysis: Analysis }>();
+
+  get(doc: TextDocument): Analysis {
+    const hit = this.entries.get(doc.uri);
+    if (hit && hit.version === doc.version) return hit.analysis;
+    const analysis = analyze(doc.getText(), isMarkdown(doc.languageId, doc.uri));
+    this.entries.set(doc.uri, { version: doc.version, analysis });
+    return analysis;
+  }
+
+  delete(uri: string): void {
+    this.entries.delete(uri);
+  }
+}
+
+export { CODES };
