@@ -40,7 +40,12 @@ function insertLines(text: string, at: Guarded, after: boolean, block: string, b
   const eol = eolOf(text);
   const lines = block.replace(/\n$/u, '').split('\n').join(eol);
   const gap = blankAround ? eol : '';
-  if (after) return { start: at.span.end, end: at.span.end, newText: `${eol}${gap}${lines}` };
+  if (after) {
+    // After a line's text: a line break first. At the start of a line (the end of a text ending in one): after.
+    const atLineStart = at.span.end > 0 && text[at.span.end - 1] === '\n';
+    const newText = atLineStart ? `${gap}${lines}${eol}` : `${eol}${gap}${lines}`;
+    return { start: at.span.end, end: at.span.end, newText };
+  }
   return { start: at.span.start, end: at.span.start, newText: `${lines}${eol}${gap}` };
 }
 

@@ -2,7 +2,7 @@
 
 import { finding, type Finding, type Guarded } from '../codes';
 import type { Report, Section, Span } from '../model';
-import { SECTIONS, officialHeading } from '../template';
+import { SECTIONS, TABLES, officialHeading } from '../template';
 import { lineAt, lineSpan } from './text';
 
 /** The text at a span, as a fix guard. */
@@ -92,12 +92,40 @@ function isEmptyBody(report: Report, s: Section): boolean {
   return compact.length === 0 || (s.index === 4 && /^无[。.]?$/u.test(compact));
 }
 
+/**
+ * Where a missing heading goes: before the section's own tables when they are there (read into the section before),
+ * after the previous section's last table when text follows it (the lost section's prose), else before the next
+ * section's heading, else at the end.
+ */
 function missingSection(report: Report, index: number, present: readonly Section[]): Finding {
   const heading = officialHeading(SECTIONS[index]!);
   const next = present.filter((s) => s.index > index).sort((a, b) => a.span.start - b.span.start)[0];
+  const prev = present.filter((s) => s.index < index).sort((a, b) => b.span.start - a.span.start)[0];
+  const inRange = (offset: number): boolean =>
+    (!prev || offset > prev.heading.span.end) && (!next || offset < next.heading.span.start);
+  const own = report.tables.filter((t) => TABLES.find((x) => x.id === t.id)?.section === index && inRange(t.span.start));
+  const message = next ? `缺少章节“${heading}”，应在“${next.heading.text}”之前` : `缺少章节“${heading}”`;
+  if (own.length > 0) {
+    const first = own.sort((a, b) => a.span.start - b.span.start)[0]!;
+    const line = lineSpan(report, first.span.start);
+    return finding('section-missing', `缺少章节“${heading}”，应在这张表格之前`, line, {
+      data: { fix: 'insert-section', section: index, at: guard(report, line), after: false },
+    });
+  }
+  const prevTables = prev ? report.tables.filter((t) => t.span.start > prev.span.start && t.span.end <= prev.span.end) : [];
+  if (prev && prevTables.length > 0 && SECTIONS[prev.index]!.kind === 'tables') {
+    const lastTableEnd = Math.max(...prevTables.map((t) => t.span.end));
+    const rest = report.text.slice(lastTableEnd, prev.span.end);
+    if (/\S/u.test(rest.slice(rest.indexOf('\n') + 1)) && rest.includes('\n')) {
+      const line = lineSpan(report, lastTableEnd);
+      return finding('section-missing', `${message}；这张表格之后的文字应属于这一章节`, line, {
+        data: { fix: 'insert-section', section: index, at: guard(report, line), after: true },
+      });
+    }
+  }
   if (next) {
     const line = lineSpan(report, next.heading.span.start);
-    return finding('section-missing', `缺少章节“${heading}”，应在“${next.heading.text}”之前`, next.heading.span, {
+    return finding('section-missing', message, next.heading.span, {
       data: { fix: 'insert-section', section: index, at: guard(report, line), after: false },
     });
   }

@@ -1,0 +1,59 @@
+/** Helpers shared by the unit tests. */
+
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { checkReport } from '../server/src/core/checks/index';
+import type { Finding } from '../server/src/core/codes';
+import { applyEdits, fixesFor, type Fix } from '../server/src/core/fixes';
+import { positionAt } from '../server/src/core/lines';
+import type { Report } from '../server/src/core/model';
+import { parseReport } from '../server/src/core/parse/index';
+
+export const FIXTURES = path.join(__dirname, 'fixtures');
+
+export function joinLines(...lines: string[]): string {
+  return lines.join('\n');
+}
+
+export function fixture(name: string): string {
+  return readFileSync(path.join(FIXTURES, name), 'utf8');
+}
+
+export function parse(text: string, markdown = false): Report {
+  return parseReport(text, { markdown });
+}
+
+export function check(text: string, markdown = false): Finding[] {
+  return checkReport(parseReport(text, { markdown }));
+}
+
+/** A finding as `line:col code` (1-based), the form most assertions use. */
+export function brief(text: string, f: Finding): string {
+  const p = positionAt(parseReport(text).lineStarts, f.span.start);
+  return `${p.line + 1}:${p.character + 1} ${f.code}`;
+}
+
+export function briefs(text: string, markdown = false): string[] {
+  return check(text, markdown).map((f) => brief(text, f));
+}
+
+/** A finding as one full line: range, severity, code, message. Used by the golden files. */
+export function describe1(report: Report, f: Finding): string {
+  const a = positionAt(report.lineStarts, f.span.start);
+  const b = positionAt(report.lineStarts, f.span.end);
+  return `${a.line + 1}:${a.character + 1}-${b.line + 1}:${b.character + 1} ${f.severity} ${f.code} ${f.message}`;
+}
+
+/** The one fix offered for the first finding with this code. */
+export function onlyFix(text: string, code: string, markdown = false, nth = 0): { finding: Finding; fix: Fix } {
+  const found = check(text, markdown).filter((f) => f.code === code);
+  const finding = found[nth];
+  if (!finding) throw new Error(`no ${code} finding #${nth}`);
+  const fixes = fixesFor(finding.code, finding.data, text);
+  if (fixes.length !== 1) throw new Error(`expected one fix for ${code}, got ${fixes.length}`);
+  return { finding, fix: fixes[0]! };
+}
+
+export function applyFix(text: string, fix: Fix): string {
+  return applyEdits(text, fix.edits);
+}
