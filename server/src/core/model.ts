@@ -69,8 +69,8 @@ export interface Cell {
 export interface LabelMatch {
   /** The label cell that names the row. */
   readonly cell: Cell;
-  /** `exact` after normalisation, `alias` (a 2019 or other old label), `near` (similar text). */
-  readonly how: 'exact' | 'alias' | 'near';
+  /** `exact` after normalisation, `alias` (a 2019 or other old label), `near` (similar text), `none` (no row). */
+  readonly how: 'exact' | 'alias' | 'near' | 'none';
 }
 
 export interface Row {

@@ -283,7 +283,7 @@ export class TableReader {
         values: d.values.map((c) => withStatus(c, spec.valueKind)),
         rowId: r !== undefined ? spec.rows[r]!.id : undefined,
         matchedBy: matchedBy[k]!,
-        label: d.labelCell && d.how ? { cell: d.labelCell, how: d.how } : undefined,
+        label: d.labelCell ? { cell: d.labelCell, how: d.how ?? 'none' } : undefined,
         duplicateOf: r !== undefined ? seen.get(r) : undefined,
         line: d.cells[0]?.line ?? 0,
       };
