@@ -1,0 +1,147 @@
+/** The bundled server over stdio, driven by a real JSON-RPC client. Waits on notifications, never on sleep. */
+
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { CodeAction, Diagnostic, DocumentSymbol, FoldingRange } from 'vscode-languageserver-protocol';
+import { fixture } from '../helpers';
+import { SERVER, TestClient } from './client';
+
+const F000 = fixture('000_94c66d917836ad80.txt');
+const F001 = fixture('001_50aa6597b9c6048c.txt');
+
+function codesAt(ds: readonly Diagnostic[]): string[] {
+  return ds.map((d) => `${d.range.start.line + 1} ${String(d.code)}`);
+}
+
+describe('language server over stdio', function () {
+  let client: TestClient;
+
+  before(async function () {
+    assert.ok(existsSync(SERVER), 'dist/server.js is missing: run npm run build');
+    client = new TestClient();
+    const init = (await client.start()) as { capabilities: Record<string, unknown> };
+    assert.equal((init.capabilities['textDocumentSync'] as { change: number }).change, 2, 'incremental sync');
+  });
+
+  after(async () => {
+    await client.stop();
+  });
+
+  it('publishes the fixture’s findings with its version', async () => {
+    const uri = 'file:///reports/000.txt';
+    const wait = client.diagnostics(uri);
+    await client.open(uri, F000);
+    const p = await wait;
+    assert.equal(p.version, 1);
+    assert.deepEqual(codesAt(p.diagnostics), ['39 section-title', '56 section-title', '88 section-title', '93 table-cell-extra', '95 section-title']);
+    assert.ok(p.diagnostics.every((d) => d.source === 'nianbao'));
+    assert.ok(client.notifications.some((n) => n.method === 'nianbao/reportDetected' && (n.params as { uri: string }).uri === uri));
+  });
+
+  it('answers documentSymbol with the six sections and their tables, and folding ranges', async () => {
+    const uri = 'file:///reports/001.txt';
+    const wait = client.diagnostics(uri);
+    await client.open(uri, F001);
+    await wait;
+    const symbols = (await client.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } })) as DocumentSymbol[];
+    assert.deepEqual(symbols.map((s) => s.name), [
+      '一、总体情况',
+      '二、主动公开政府信息情况',
+      '三、收到和处理政府信息公开申请情况',
+      '四、政府信息公开行政复议、行政诉讼情况',
+      '五、存在的主要问题及改进情况',
+      '六、其他需要报告的事项',
+    ]);
+    assert.equal(symbols[1]!.children!.length, 4);
+    assert.equal(symbols[4]!.detail, '1 个问题');
+    assert.equal(symbols[4]!.selectionRange.start.line, 386);
+    const folds = (await client.connection.sendRequest('textDocument/foldingRange', { textDocument: { uri } })) as FoldingRange[];
+    assert.ok(folds.some((f) => f.startLine === 386 && f.endLine === 394));
+  });
+
+  it('offers a quick fix whose edit, applied, clears the diagnostic after an incremental change', async () => {
+    const uri = 'file:///reports/001-fix.txt';
+    const first = client.diagnostics(uri);
+    await client.open(uri, F001);
+    const p = await first;
+    const d = p.diagnostics.find((x) => x.code === 'section-numbering')!;
+    const actions = (await client.connection.sendRequest('textDocument/codeAction', {
+      textDocument: { uri },
+      range: d.range,
+      context: { diagnostics: [d] },
+    })) as CodeAction[];
+    assert.deepEqual(actions.map((a) => [a.title, a.kind, a.isPreferred]), [['将序号改为“五、”', 'quickfix', true]]);
+    const edits = actions[0]!.edit!.changes![uri]!;
+    const doc = TextDocument.create(uri, 'plaintext', 1, F001);
+    const fixed = TextDocument.applyEdits(doc, edits);
+    assert.equal(fixed, F001.replace('5、 存在', '五、存在'));
+
+    const second = client.diagnostics(uri, (x) => x.version === 2);
+    await client.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version: 2 },
+      contentChanges: edits.map((e) => ({ range: e.range, text: e.newText })),
+    });
+    const after = await second;
+    assert.deepEqual(codesAt(after.diagnostics), ['4 text-artifact', '34 table-row-label', '322 table-row-missing']);
+  });
+
+  it('publishes only for the current version when edits come fast', async () => {
+    const uri = 'file:///reports/fast.txt';
+    await client.open(uri, F000);
+    for (let v = 2; v <= 6; v++) {
+      await client.connection.sendNotification('textDocument/didChange', {
+        textDocument: { uri, version: v },
+        contentChanges: [{ text: v % 2 === 0 ? F001 : F000 }],
+      });
+    }
+    const last = await client.diagnostics(uri, (x) => x.version === 6);
+    assert.equal(last.diagnostics.length, 4, "version 6 holds fixture 001");
+    const versions = client.published.filter((x) => x.uri === uri).map((x) => x.version);
+    assert.deepEqual(versions.filter((v) => v !== 1), [6], `published for ${versions.join(',')}`);
+  });
+
+  it('checks nothing in a document that is no report, until asked to', async () => {
+    const uri = 'file:///notes/todo.txt';
+    await client.open(uri, '待办事项\n\n一、买菜\n');
+    const symbols = await client.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } });
+    assert.deepEqual(symbols, []);
+    const js = 'file:///src/a.js';
+    await client.open(js, F000, 'javascript');
+    assert.deepEqual(await client.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri: js } }), []);
+    const wait = client.diagnostics(uri);
+    assert.equal(await client.connection.sendRequest('nianbao/checkAsReport', { uri }), true);
+    const p = await wait;
+    assert.equal(p.diagnostics.filter((d) => d.code === 'section-missing').length, 6);
+    assert.equal(client.published.filter((x) => x.uri === js).length, 0);
+  });
+
+  it('applies settings when they change: a severity override, then detection off', async () => {
+    const uri = 'file:///reports/settings.md';
+    const first = client.diagnostics(uri);
+    await client.open(uri, F000, 'markdown');
+    assert.equal((await first).diagnostics.filter((d) => d.code === 'section-title').length, 4);
+
+    client.settings = { severity: { 'section-title': 'off', 'table-cell-extra': 'warning' } };
+    const second = client.diagnostics(uri, (x) => x.diagnostics.length === 1);
+    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    const p = await second;
+    assert.deepEqual(p.diagnostics.map((d) => [d.code, d.severity]), [['table-cell-extra', 2]]);
+
+    client.settings = { detection: { enabled: false } };
+    const third = client.diagnostics(uri, (x) => x.diagnostics.length === 0);
+    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    await third;
+    client.settings = {};
+  });
+
+  it('survives a document of junk and keeps answering', async () => {
+    const uri = 'file:///reports/junk.txt';
+    const junk = '政府信息公开年度报告\n' + '\t|\u0000（一）\r'.repeat(2000) + '\ud800';
+    const wait = client.diagnostics(uri);
+    await client.open(uri, junk);
+    await wait;
+    const symbols = await client.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } });
+    assert.ok(Array.isArray(symbols));
+  });
+});
