@@ -25,10 +25,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   };
   client = new LanguageClient('nianbao', '年报校对', serverOptions, clientOptions);
 
-  // The server tells which plain-text documents are reports; they get the report language and its grammar.
+  // The server tells which plain-text documents are reports; they get the report language and its grammar, once:
+  // a user who sets a document back to plain text keeps it so.
+  const switched = new Set<string>();
   client.onNotification('nianbao/reportDetected', async (p: { uri: string }) => {
     const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === p.uri);
-    if (doc && doc.languageId === 'plaintext') await vscode.languages.setTextDocumentLanguage(doc, LANGUAGE_ID);
+    if (!doc || doc.languageId !== 'plaintext' || switched.has(p.uri)) return;
+    switched.add(p.uri);
+    await vscode.languages.setTextDocumentLanguage(doc, LANGUAGE_ID);
   });
 
   context.subscriptions.push(

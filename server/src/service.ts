@@ -3,7 +3,6 @@
  * both call it. Parses once per document version and hands the result to every feature.
  */
 
-import type { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   CodeAction,
   CodeActionKind,
@@ -167,23 +166,6 @@ export function shouldCheck(languageId: string, text: string, options: Options, 
 
 export function isMarkdown(languageId: string, uri: string): boolean {
   return languageId === 'markdown' || /\.(md|markdown)$/iu.test(uri);
-}
-
-/** Parse results by document URI and version, so every request on one version shares one parse. */
-export class AnalysisCache {
-  private readonly entries = new Map<string, { version: number; analysis: Analysis }>();
-
-  get(doc: TextDocument): Analysis {
-    const hit = this.entries.get(doc.uri);
-    if (hit && hit.version === doc.version) return hit.analysis;
-    const analysis = analyze(doc.getText(), isMarkdown(doc.languageId, doc.uri));
-    this.entries.set(doc.uri, { version: doc.version, analysis });
-    return analysis;
-  }
-
-  delete(uri: string): void {
-    this.entries.delete(uri);
-  }
 }
 
 export { CODES };

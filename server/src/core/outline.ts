@@ -5,6 +5,7 @@
 
 import type { Finding } from './codes';
 import type { Report, Row, Span, Table } from './model';
+import { cover } from './util';
 import { OVERVIEW_SUBHEADINGS, SECTIONS, officialHeading, tableSpec } from './template';
 
 export type OutlineKind = 'section' | 'subheading' | 'table' | 'rows';
@@ -31,8 +32,7 @@ function node(name: string, kind: OutlineKind, span: Span, selection: Span, find
 }
 
 function spanOfRows(rows: readonly Row[]): Span | undefined {
-  if (rows.length === 0) return undefined;
-  return { start: Math.min(...rows.map((r) => r.span.start)), end: Math.max(...rows.map((r) => r.span.end)) };
+  return cover(rows.map((r) => r.span));
 }
 
 function rowGroups(table: Table, findings: readonly Finding[]): OutlineNode[] {

@@ -66,7 +66,7 @@ export function renderTable(id: TableId, layout: Layout): string {
 /** Pipe rows padded to one column count, with the separator line after the first row. */
 function pipeSeparated(body: string): string {
   const rows = body.trimEnd().split('\n');
-  const width = Math.max(...rows.map((r) => r.split('|').length - 2));
+  const width = rows.reduce((w, r) => Math.max(w, r.split('|').length - 2), 0);
   const padded = rows.map((r) => {
     const n = r.split('|').length - 2;
     return n < width ? r + ' |'.repeat(width - n) : r;

@@ -13,7 +13,6 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
-  AnalysisCache,
   DEFAULT_OPTIONS,
   LANGUAGE_ID,
   shouldCheck,
@@ -24,6 +23,7 @@ import {
   toSymbols,
   type Options,
 } from '../service';
+import { Analyzer } from './analyzer';
 
 /** Delay between the last edit and a check. */
 export const DEBOUNCE_MS = 200;
@@ -34,7 +34,7 @@ export const ReportDetectedNotification = 'nianbao/reportDetected';
 
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
-  const cache = new AnalysisCache();
+  const cache = new Analyzer();
   const timers = new Map<string, NodeJS.Timeout>();
   const forced = new Set<string>();
   const published = new Set<string>();
@@ -102,7 +102,7 @@ export function startServer(connection: Connection): void {
     }
     let diagnostics;
     try {
-      diagnostics = toDiagnostics(cache.get(doc), options, uri);
+      diagnostics = toDiagnostics(await cache.get(doc), options, uri);
     } catch (err) {
       connection.console.error(`nianbao: 检查 ${uri} 时出错：${String(err)}`);
       return;
@@ -143,7 +143,12 @@ export function startServer(connection: Connection): void {
     if (!doc) return undefined;
     const options = await optionsFor(uri);
     if (!shouldCheck(doc.languageId, doc.getText(), options, forced.has(uri))) return undefined;
-    return cache.get(doc);
+    try {
+      return await cache.get(doc);
+    } catch (err) {
+      connection.console.error(`nianbao: 分析 ${uri} 时出错：${String(err)}`);
+      return undefined;
+    }
   }
 
   connection.onDocumentSymbol(async (p) => {
@@ -167,6 +172,8 @@ export function startServer(connection: Connection): void {
     schedule(p.uri, 0);
     return documents.get(p.uri) !== undefined;
   });
+
+  connection.onShutdown(() => cache.dispose());
 
   documents.listen(connection);
   connection.listen();

@@ -3,6 +3,7 @@
 import { finding, type Finding, type Guarded } from '../codes';
 import type { Report, Section, Span } from '../model';
 import { SECTIONS, TABLES, officialHeading } from '../template';
+import { cover } from '../util';
 import { lineAt, lineSpan } from './text';
 
 /** The text at a span, as a fix guard. */
@@ -114,7 +115,7 @@ function missingSection(report: Report, index: number, present: readonly Section
   }
   const prevTables = prev ? report.tables.filter((t) => t.span.start > prev.span.start && t.span.end <= prev.span.end) : [];
   if (prev && prevTables.length > 0 && SECTIONS[prev.index]!.kind === 'tables') {
-    const lastTableEnd = Math.max(...prevTables.map((t) => t.span.end));
+    const lastTableEnd = cover(prevTables.map((t) => t.span))!.end;
     const rest = report.text.slice(lastTableEnd, prev.span.end);
     if (/\S/u.test(rest.slice(rest.indexOf('\n') + 1)) && rest.includes('\n')) {
       const line = lineSpan(report, lastTableEnd);

@@ -5,6 +5,7 @@ import type { Cell, Layout, Report, Row, Span, Table } from '../model';
 import { SECTIONS, TABLES, rowName, rowSpec, type TableSpec } from '../template';
 import { guard } from './sections';
 import { lineAt, lineSpan } from './text';
+import { append } from '../util';
 
 /** A span users can see: an empty span (a blank cell) widens to the character beside it. */
 export function visible(report: Report, span: Span): Span {
@@ -45,8 +46,8 @@ export function checkTables(report: Report): Finding[] {
       out.push(oldFormat(spec, table.oldFormat[0]!));
       continue;
     }
-    if (spec.id === 'review') out.push(...checkReview(report, spec, table));
-    else out.push(...checkRows(report, spec, table));
+    if (spec.id === 'review') append(out, checkReview(report, spec, table));
+    else append(out, checkRows(report, spec, table));
   }
   for (const old of report.oldTables) {
     out.push(
@@ -184,9 +185,9 @@ function checkRows(report: Report, spec: TableSpec, table: Table): Finding[] {
         }),
       );
     }
-    out.push(...checkCells(report, spec, row, name, row.label?.cell.span ?? row.span));
+    append(out, checkCells(report, spec, row, name, row.label?.cell.span ?? row.span));
   }
-  out.push(...missingRows(report, spec, table));
+  append(out, missingRows(report, spec, table));
   return out;
 }
 

@@ -13,12 +13,13 @@ export function readArtifacts(lines: readonly Line[], markdown: boolean): Artifa
   for (const line of lines) {
     const t = line.text;
     if (t.length === 0) continue;
-    for (const m of t.matchAll(BOOKMARK)) {
+    const bookmark = t.includes('[');
+    for (const m of bookmark ? t.matchAll(BOOKMARK) : []) {
       const span = { start: line.start + m.index, end: line.start + m.index + m[0].length };
       found.push({ kind: 'bookmark', span, text: m[0], remove: [span] });
     }
     if (markdown) continue;
-    if (RULE.test(t)) {
+    if (t.length < 200 && RULE.test(t)) {
       found.push({
         kind: 'rule',
         span: { start: line.start, end: line.end },
@@ -27,7 +28,7 @@ export function readArtifacts(lines: readonly Line[], markdown: boolean): Artifa
       });
       continue;
     }
-    for (const m of t.matchAll(BOLD)) {
+    for (const m of t.includes('**') ? t.matchAll(BOLD) : []) {
       const start = line.start + m.index;
       const end = start + m[0].length;
       found.push({

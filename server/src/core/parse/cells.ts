@@ -8,6 +8,7 @@
 
 import type { Layout, Span } from '../model';
 import type { Line } from '../lines';
+import { append } from '../util';
 
 export interface RawCell {
   readonly span: Span;
@@ -51,7 +52,7 @@ function pipeCells(line: Line): RawCell[] {
   while (last >= 0 && WS.test(t[last]!)) last--;
   const bounds: number[] = [];
   if (bars[0] !== first) bounds.push(-1);
-  bounds.push(...bars);
+  append(bounds, bars);
   const endsWithBar = bars[bars.length - 1] === last;
   if (!endsWithBar) bounds.push(t.length);
   const cells: RawCell[] = [];
@@ -102,7 +103,7 @@ export function readRawRows(lines: readonly Line[]): RawRow[] {
         flush();
         rows.push({ cells, layout: 'pipe' });
       } else {
-        group.push(...cells);
+        append(group, cells);
         groupLayout = 'pipe';
       }
       continue;

@@ -53,8 +53,21 @@ const OLD_CAPTION_KEYS = OLD_TABLE_CAPTIONS.map((o) => labelKey(o.caption));
 const CAPTION = /^第二十条第\(?([一二三四五六七八九十]+)\)?项/u;
 const CAPTION_TABLES: Record<string, TableId> = { 一: 'art20-1', 五: 'art20-5', 六: 'art20-6', 八: 'art20-8' };
 
-/** Every template label the text can be. */
+const memo = new Map<string, readonly LabelHit[]>();
+const MEMO_LIMIT = 4096;
+
+/** Every template label the text can be. Texts repeat (blank header cells, 0s), so answers are remembered. */
 export function lookupLabel(text: string): readonly LabelHit[] {
+  let hits = memo.get(text);
+  if (!hits) {
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    hits = lookup(text);
+    memo.set(text, hits);
+  }
+  return hits;
+}
+
+function lookup(text: string): readonly LabelHit[] {
   const key = labelKey(text);
   const cap = CAPTION.exec(key);
   if (cap) {

@@ -8,6 +8,7 @@
 import type { Cell, Layout, OldTable, Row, Span, Table } from '../model';
 import { TABLES, tableSpec, type TableId, type ValueKind } from '../template';
 import type { RawCell, RawRow } from './cells';
+import { append, cover } from '../util';
 import { lookupLabel, nearRow, type LabelHit } from './labels';
 
 interface Draft {
@@ -33,14 +34,23 @@ const MISSING_MARK = /^[/／\\\-－—–―_]+$/u;
 const NUMBER = /^[+-]?\d+(\.\d+)?$/u;
 const NUMBER_WITH_UNIT = /^[+-]?\d+(\.\d+)?[件个项条次万元%]+$/u;
 
+const DIGITS = /^\d{1,15}$/u;
+const ASCII = /^[\x20-\x7e]*$/u;
+
+function cell(raw: RawCell, kind: Cell['kind'], value: number | undefined, status: Cell['status']): Cell {
+  return { span: raw.span, text: raw.text, line: raw.line, kind, value, status };
+}
+
 function classify(raw: RawCell): Cell {
-  const base = { span: raw.span, text: raw.text, line: raw.line };
-  if (raw.text.length === 0) return { ...base, kind: 'blank', value: undefined, status: 'missing' };
-  const t = raw.text.normalize('NFKC').replace(/[\s,]/gu, '');
-  if (MISSING_MARK.test(t)) return { ...base, kind: 'value', value: undefined, status: 'missing' };
-  if (NUMBER.test(t)) return { ...base, kind: 'value', value: Number(t), status: 'ok' };
-  if (NUMBER_WITH_UNIT.test(t)) return { ...base, kind: 'value', value: undefined, status: 'invalid' };
-  return { ...base, kind: 'label', value: undefined, status: 'ok' };
+  const text = raw.text;
+  if (text.length === 0) return cell(raw, 'blank', undefined, 'missing');
+  if (DIGITS.test(text)) return cell(raw, 'value', Number(text), 'ok');
+  // Full-width digits and signs fold to ASCII; the costly fold only runs on text that needs it.
+  const t = (ASCII.test(text) ? text : text.normalize('NFKC')).replace(/[\s,]/gu, '');
+  if (MISSING_MARK.test(t)) return cell(raw, 'value', undefined, 'missing');
+  if (NUMBER.test(t)) return cell(raw, 'value', Number(t), 'ok');
+  if (NUMBER_WITH_UNIT.test(t)) return cell(raw, 'value', undefined, 'invalid');
+  return cell(raw, 'label', undefined, 'ok');
 }
 
 /** Status of a value cell against what its column allows. */
@@ -144,7 +154,7 @@ export class TableReader {
     let rowHit = hasValues || labels.length > 0 ? find('row') : undefined;
     const oldRow = find('old-row');
     if (this.current === 'old' && !rowHit) {
-      this.oldTables[this.oldTables.length - 1]!.cells.push(...seg.filter((c) => c.kind !== 'blank'));
+      append(this.oldTables[this.oldTables.length - 1]!.cells, seg.filter((c) => c.kind !== 'blank'));
       return;
     }
     if (oldRow && !rowHit) {
@@ -180,7 +190,7 @@ export class TableReader {
     // A row of values without labels completes a labelled row that had none (a row broken over lines).
     if (labels.length === 0 && this.pending && this.pending.values.length === 0) {
       this.pending.values = values;
-      this.pending.cells.push(...seg);
+      append(this.pending.cells, seg);
       this.pending = undefined;
       return;
     }
@@ -331,13 +341,12 @@ export class TableReader {
     const spans = [b.caption?.span, ...headerRows.map((r) => r.span), ...rows.map((r) => r.span)].filter(
       (s): s is Span => s !== undefined && s.end >= s.start,
     );
-    const span = { start: Math.min(...spans.map((s) => s.start)), end: Math.max(...spans.map((s) => s.end)) };
     const layouts = new Map<Layout, number>();
     for (const d of [...b.headers, ...b.rows]) layouts.set(d.layout, (layouts.get(d.layout) ?? 0) + 1);
     const layout = [...layouts.entries()].sort((x, y) => y[1] - x[1])[0]?.[0] ?? 'tab';
     return {
       id: b.id,
-      span: spans.length > 0 ? span : { start: 0, end: 0 },
+      span: cover(spans) ?? { start: 0, end: 0 },
       layout,
       caption: b.caption,
       headerRows,

@@ -1,0 +1,128 @@
+/**
+ * `npm run bench`: speed and memory figures, each against its target. Prints a table; exits 1 when a target is
+ * missed. Runs the core in-process and the bundled server over stdio, as an editor does.
+ */
+
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { analyze } from '../../server/src/service';
+import { TestClient } from '../lsp/client';
+
+const FIX = path.join(__dirname, '..', 'fixtures');
+const fixtures = ['000_94c66d917836ad80.txt', '001_50aa6597b9c6048c.txt', '003_b4c873c83d7e3610.txt', 'crafted/correct-tab.txt'].map((f) =>
+  readFileSync(path.join(FIX, f), 'utf8'),
+);
+
+interface Figure {
+  name: string;
+  value: number;
+  unit: string;
+  target: number;
+}
+const figures: Figure[] = [];
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
+
+/** A report of about `size` characters: a real report with its 一 prose repeated. */
+export function bigReport(size: number): string {
+  const base = fixtures[0]!;
+  const para = base.split('\n')[6]! + '\n\n';
+  const cut = base.indexOf('（二）依申请公开');
+  const parts: string[] = [];
+  let n = base.length;
+  while (n < size) {
+    parts.push(para);
+    n += para.length;
+  }
+  return base.slice(0, cut) + parts.join('') + base.slice(cut);
+}
+
+function core(): void {
+  for (let i = 0; i < 20; i++) for (const f of fixtures) analyze(f, false);
+  const times: number[] = [];
+  for (let i = 0; i < 100; i++) {
+    for (const f of fixtures) {
+      const t = performance.now();
+      analyze(f, false);
+      times.push(performance.now() - t);
+    }
+  }
+  figures.push({ name: 'parse + check, one report (median)', value: median(times), unit: 'ms', target: 10 });
+
+  const big = bigReport(5 * 1024 * 1024);
+  global.gc?.();
+  const before = process.memoryUsage().heapUsed;
+  const t = performance.now();
+  const a = analyze(big, false);
+  const ms = performance.now() - t;
+  global.gc?.();
+  const heap = (process.memoryUsage().heapUsed - before) / 1024 / 1024;
+  figures.push({ name: `parse + check, ${(big.length / 1024 / 1024).toFixed(1)} M characters`, value: ms, unit: 'ms', target: 5000 });
+  figures.push({ name: 'heap held by that analysis', value: heap, unit: 'MiB', target: 400 });
+  if (a.findings.length === 0) throw new Error('the big report lost its findings');
+}
+
+async function server(): Promise<void> {
+  const client = new TestClient();
+  await client.start();
+  const uri = 'file:///bench/report.txt';
+  const opened = client.diagnostics(uri);
+  await client.open(uri, fixtures[0]!);
+  await opened;
+
+  // Time from the last edit to the diagnostics of that version (debounce included).
+  const latencies: number[] = [];
+  for (let v = 2; v < 22; v++) {
+    const text = fixtures[v % fixtures.length]!;
+    const wait = client.diagnostics(uri, (p) => p.version === v);
+    const t = performance.now();
+    await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: v }, contentChanges: [{ text }] });
+    await wait;
+    latencies.push(performance.now() - t);
+  }
+  figures.push({ name: 'last edit → diagnostics (median)', value: median(latencies), unit: 'ms', target: 250 });
+  figures.push({ name: 'last edit → diagnostics (max of 20)', value: Math.max(...latencies), unit: 'ms', target: 350 });
+
+  // A 5 MB document: its diagnostics arrive, and a request on another document is answered meanwhile.
+  const bigUri = 'file:///bench/big.txt';
+  const big = bigReport(5 * 1024 * 1024);
+  const bigDone = client.diagnostics(bigUri);
+  const t0 = performance.now();
+  await client.open(bigUri, big);
+  const answers: number[] = [];
+  let bigArrived = false;
+  void bigDone.then(() => {
+    bigArrived = true;
+  });
+  while (!bigArrived && answers.length < 200) {
+    const t = performance.now();
+    await client.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } });
+    answers.push(performance.now() - t);
+  }
+  await bigDone;
+  figures.push({ name: '5 MB document → diagnostics', value: performance.now() - t0, unit: 'ms', target: 8000 });
+  figures.push({ name: 'other requests meanwhile (max latency)', value: Math.max(...answers), unit: 'ms', target: 250 });
+  figures.push({ name: 'other requests answered meanwhile', value: answers.length, unit: '', target: -2 });
+  await client.stop();
+}
+
+async function main(): Promise<void> {
+  core();
+  await server();
+  let failed = 0;
+  console.log('figure'.padEnd(44) + 'value'.padStart(12) + '   target');
+  for (const f of figures) {
+    // A negative target is a floor: at least |target|.
+    const ok = f.target < 0 ? f.value >= -f.target : f.value <= f.target;
+    if (!ok) failed++;
+    const target = f.target < 0 ? `≥ ${-f.target}` : `≤ ${f.target} ${f.unit}`;
+    console.log(`${f.name.padEnd(44)}${`${f.value.toFixed(1)} ${f.unit}`.padStart(12)}   ${target}${ok ? '' : '   MISSED'}`);
+  }
+  console.log(failed === 0 ? 'bench: every target met' : `bench: ${failed} target(s) missed`);
+  process.exitCode = failed === 0 ? 0 : 1;
+}
+
+void main();
