@@ -103,6 +103,17 @@ describe('layouts', () => {
     assert.deepEqual(check(split), []);
   });
 
+  it('reads a group label glued to the row label, or one column off', () => {
+    const glued = BASE.replace('（三）不予公开\t1.属于国家秘密', '（三）不予公开 1.属于国家秘密');
+    assert.deepEqual(check(glued), []);
+    const off = BASE.replace('（五）不予处理\t1.信访举报投诉类申请', '\t（五）不予处理\t1.信访举报投诉类申请').replace(
+      '\t2.重复申请\t0',
+      '\t\t2.重复申请\t0',
+    );
+    assert.deepEqual(check(off), []);
+    assert.deepEqual(rowValues(table(off, 'applications'), 'unprocessed-2'), [0, 1, 0, 0, 0, 0, 1]);
+  });
+
   it('joins a row broken by a blank line', () => {
     const text = BASE.replace('\t3.其他\t0\t0', '\t3.其他\n\n\t0\t0');
     assert.deepEqual(check(text), []);

@@ -25,6 +25,7 @@ function add(key: string, hit: LabelHit): void {
 }
 
 const ROW_KEYS: { table: TableId; row: number; key: string }[] = [];
+const GROUP_KEYS: { table: TableId; key: string }[] = [];
 
 for (const t of TABLES) {
   for (const c of [...t.columns, ...t.headerLabels]) {
@@ -33,6 +34,7 @@ for (const t of TABLES) {
   for (const c of t.oldFormat?.columns ?? []) add(labelKey(c), { kind: 'old-column', table: t.id });
   for (const r of t.oldFormat?.rows ?? []) add(labelKey(r), { kind: 'old-row', table: t.id });
   for (const g of t.groups) {
+    GROUP_KEYS.push({ table: t.id, key: labelKey(g.label) });
     add(labelKey(g.label), { kind: 'group', table: t.id, group: g.id });
     add(bareKey(g.label), { kind: 'group', table: t.id, group: g.id });
   }
@@ -77,7 +79,16 @@ function lookup(text: string): readonly LabelHit[] {
     return [];
   }
   if (key.includes('勾稽关系')) return [{ kind: 'header', table: 'applications' }];
-  return index.get(key) ?? index.get(bareKey(text)) ?? [];
+  const hits = index.get(key) ?? index.get(bareKey(text));
+  if (hits) return hits;
+  // A group label glued to the row's own label in one cell: `（三）不予公开 1.属于国家秘密`.
+  for (const g of GROUP_KEYS) {
+    if (key.length > g.key.length && key.startsWith(g.key)) {
+      const rest = lookup(key.slice(g.key.length)).filter((h) => h.kind === 'row');
+      if (rest.length > 0) return rest;
+    }
+  }
+  return [];
 }
 
 const NEAR = 0.75;
