@@ -65,6 +65,32 @@ describe('layouts', () => {
     assert.equal(BASE.slice(row.label!.cell.span.start, row.label!.cell.span.end), '一、本年新收政府信息公开申请数量');
   });
 
+  it('reads one cell per line without blank lines between rows or indentation', () => {
+    const cells = fixture('crafted/correct-cells.txt');
+    const from = cells.indexOf('二、主动公开');
+    const to = cells.indexOf('五、存在');
+    const flat = cells
+      .slice(from, to)
+      .split('\n')
+      .filter((l) => l !== '' && l !== '\t')
+      .map((l) => l.replace(/^\t/u, ''))
+      .join('\n');
+    const text = `${cells.slice(0, from)}${flat}\n\n${cells.slice(to)}`;
+    assert.deepEqual(check(text), []);
+    assert.deepEqual(rowValues(table(text, 'art20-1'), 'rules'), [0, 0, 0]);
+    assert.deepEqual(table(text, 'review').rows[0]!.values.length, 15);
+  });
+
+  it('reads pipe rows whose merged cells a converter repeated', () => {
+    const pipe = fixture('crafted/correct-pipe.md');
+    const text = pipe
+      .replace('|  | 2.其他法律行政法规禁止公开 |', '| （三）不予公开 | 2.其他法律行政法规禁止公开 |')
+      .replace('| 一、本年新收政府信息公开申请数量 |  |', '| 一、本年新收政府信息公开申请数量 | 一、本年新收政府信息公开申请数量 |')
+      .replace('| 行政复议 |  |  |  |  | 行政诉讼 |', '| 行政复议 | 行政复议 | 行政复议 | 行政复议 | 行政复议 | 行政诉讼 |');
+    assert.notEqual(text, pipe);
+    assert.deepEqual(check(text, true), []);
+  });
+
   it('reads pipe rows given one `cell |` per line', () => {
     const text = joinLines(
       '青山县2023年政府信息公开工作年度报告',

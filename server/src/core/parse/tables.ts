@@ -61,21 +61,47 @@ function withStatus(cell: Cell, kind: ValueKind): Cell {
   return ok ? cell : { ...cell, status: 'invalid' };
 }
 
-/** Splits a physical row where a label follows a value: one-cell-per-line text without blank lines between rows. */
+type LabelRole = 'caption' | 'row' | 'header' | 'other';
+
+/** What a label cell does for splitting: opens a table, names a row, heads a column, or something else. */
+function roleOf(cell: Cell): LabelRole {
+  const hits = lookupLabel(cell.text);
+  if (hits.some((h) => h.kind === 'caption' || h.kind === 'old-caption')) return 'caption';
+  const header = hits.some((h) => h.kind === 'header' || h.kind === 'old-column');
+  if (hits.some((h) => h.kind === 'row' || h.kind === 'old-row') && !header) return 'row';
+  return header ? 'header' : 'other';
+}
+
+/**
+ * Splits a physical row into logical rows: where a label follows a value, where a row's own label follows another
+ * row label or column headers, and around a table's caption. One-cell-per-line text without blank lines between
+ * rows is one physical row until split here.
+ */
 function segments(cells: readonly Cell[]): Cell[][] {
   const out: Cell[][] = [];
   let cur: Cell[] = [];
   let seenValue = false;
+  let seenRowOrHeader = false;
+  let seenCaption = false;
+  const cut = (): void => {
+    if (cur.length > 0) out.push(cur);
+    cur = [];
+    seenValue = false;
+    seenRowOrHeader = false;
+    seenCaption = false;
+  };
   for (const c of cells) {
-    if (c.kind === 'label' && seenValue) {
-      out.push(cur);
-      cur = [];
-      seenValue = false;
+    if (c.kind === 'label') {
+      const role = roleOf(c);
+      if (seenValue || seenCaption || (role === 'caption' && cur.some((x) => x.kind !== 'blank'))) cut();
+      else if (role === 'row' && seenRowOrHeader) cut();
+      if (role === 'caption') seenCaption = true;
+      if (role === 'row' || role === 'header') seenRowOrHeader = true;
     }
     if (c.kind === 'value') seenValue = true;
     cur.push(c);
   }
-  if (cur.length > 0) out.push(cur);
+  cut();
   return out;
 }
 
@@ -151,7 +177,10 @@ export class TableReader {
       return;
     }
 
-    let rowHit = hasValues || labels.length > 0 ? find('row') : undefined;
+    // `总计` and `其他` name a column and a row: beside column headers they are headers.
+    const headerOnly = hits.some((h) => h.hits.length > 0 && h.hits.every((x) => x.kind === 'header' || x.kind === 'old-column'));
+    let rowHit = find('row');
+    if (rowHit && headerOnly && lookupLabel(rowHit.cell.text).some((x) => x.kind === 'header')) rowHit = undefined;
     const oldRow = find('old-row');
     if (this.current === 'old' && !rowHit) {
       append(this.oldTables[this.oldTables.length - 1]!.cells, seg.filter((c) => c.kind !== 'blank'));
@@ -202,14 +231,16 @@ export class TableReader {
       this.builder('applications', section).oldFormat.push(group.cell);
       return;
     }
-    const table = rowHit?.hit.table ?? (this.current !== 'old' ? this.current : undefined) ?? fallback;
+    const table =
+      rowHit?.hit.table ?? (headerOnly ? this.headerTable(hits) : undefined) ?? (this.current !== 'old' ? this.current : undefined) ?? fallback;
     if (!table) return;
-    if (!rowHit && labels.length > 0 && !group) {
-      const lastLabel = labels[labels.length - 1]!;
+    const unknown = hits.filter((h) => h.hits.length === 0).map((h) => h.cell);
+    if (!rowHit && unknown.length > 0 && !group) {
+      const lastLabel = unknown[unknown.length - 1]!;
       const near = nearRow(lastLabel.text, table);
       if (near && near.kind === 'row') rowHit = { cell: lastLabel, hit: near };
     }
-    const unknownLabel = !rowHit && labels.length > 0 && !group ? labels[labels.length - 1] : undefined;
+    const unknownLabel = !rowHit && unknown.length > 0 && !group ? unknown[unknown.length - 1] : undefined;
     this.current = table;
     this.builder(table, section).rows.push(
       this.draft(seg, values, rowHit?.hit.row, rowHit?.hit.how, rowHit?.cell ?? unknownLabel, layout),
