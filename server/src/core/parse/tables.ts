@@ -61,42 +61,44 @@ function withStatus(cell: Cell, kind: ValueKind): Cell {
   return ok ? cell : { ...cell, status: 'invalid' };
 }
 
-type LabelRole = 'caption' | 'row' | 'header' | 'other';
-
-/** What a label cell does for splitting: opens a table, names a row, heads a column, or something else. */
-function roleOf(cell: Cell): LabelRole {
+/** What a label cell does for splitting: opens a table, names a row (which), heads a column, or something else. */
+function roleOf(cell: Cell): { role: 'caption' | 'row' | 'header' | 'other'; row?: string } {
   const hits = lookupLabel(cell.text);
-  if (hits.some((h) => h.kind === 'caption' || h.kind === 'old-caption')) return 'caption';
+  if (hits.some((h) => h.kind === 'caption' || h.kind === 'old-caption')) return { role: 'caption' };
   const header = hits.some((h) => h.kind === 'header' || h.kind === 'old-column');
-  if (hits.some((h) => h.kind === 'row' || h.kind === 'old-row') && !header) return 'row';
-  return header ? 'header' : 'other';
+  const row = hits.find((h) => h.kind === 'row' || h.kind === 'old-row');
+  if (row && !header) return { role: 'row', row: JSON.stringify(row) };
+  return { role: header ? 'header' : 'other' };
 }
 
 /**
- * Splits a physical row into logical rows: where a label follows a value, where a row's own label follows another
- * row label or column headers, and around a table's caption. One-cell-per-line text without blank lines between
- * rows is one physical row until split here.
+ * Splits a physical row into logical rows: where a label follows a value, where a row's own label follows column
+ * headers or another row's label, and around a table's caption. One-cell-per-line text without blank lines between
+ * rows is one physical row until split here. A label repeated across merged cells stays in its row.
  */
 function segments(cells: readonly Cell[]): Cell[][] {
   const out: Cell[][] = [];
   let cur: Cell[] = [];
   let seenValue = false;
-  let seenRowOrHeader = false;
+  let seenHeader = false;
   let seenCaption = false;
+  let seenRow: string | undefined;
   const cut = (): void => {
     if (cur.length > 0) out.push(cur);
     cur = [];
     seenValue = false;
-    seenRowOrHeader = false;
+    seenHeader = false;
     seenCaption = false;
+    seenRow = undefined;
   };
   for (const c of cells) {
     if (c.kind === 'label') {
-      const role = roleOf(c);
+      const { role, row } = roleOf(c);
       if (seenValue || seenCaption || (role === 'caption' && cur.some((x) => x.kind !== 'blank'))) cut();
-      else if (role === 'row' && seenRowOrHeader) cut();
+      else if (role === 'row' && (seenHeader || (seenRow !== undefined && seenRow !== row))) cut();
       if (role === 'caption') seenCaption = true;
-      if (role === 'row' || role === 'header') seenRowOrHeader = true;
+      if (role === 'header') seenHeader = true;
+      if (role === 'row') seenRow = row;
     }
     if (c.kind === 'value') seenValue = true;
     cur.push(c);
