@@ -5,7 +5,12 @@
 
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import {
+  LanguageClient,
+  TransportKind,
+  type LanguageClientOptions,
+  type ServerOptions,
+} from 'vscode-languageclient/node';
 
 const LANGUAGE_ID = 'nianbao';
 let client: LanguageClient | undefined;
@@ -17,11 +22,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
   };
   const clientOptions: LanguageClientOptions = {
-    documentSelector: [
-      { language: LANGUAGE_ID },
-      { language: 'plaintext' },
-      { language: 'markdown' },
-    ],
+    documentSelector: [{ language: LANGUAGE_ID }, { language: 'plaintext' }, { language: 'markdown' }],
   };
   client = new LanguageClient('nianbao', '年报校对', serverOptions, clientOptions);
 

@@ -166,7 +166,9 @@ export function runCli(argv: readonly string[]): CliResult {
     for (const r of results) {
       for (const d of r.diagnostics) {
         const { line, character } = d.range.start;
-        lines.push(`${r.path}:${line + 1}:${character + 1}: ${SEVERITY_NAMES[d.severity ?? 1]} ${String(d.code)} ${d.message}`);
+        lines.push(
+          `${r.path}:${line + 1}:${character + 1}: ${SEVERITY_NAMES[d.severity ?? 1]} ${String(d.code)} ${d.message}`,
+        );
       }
     }
     lines.push(`检查了 ${results.length} 个文件：${errors} 个错误，${warnings} 个警告，${others} 个提示`);

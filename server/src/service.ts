@@ -147,7 +147,11 @@ export function toCodeActions(analysis: Analysis, uri: string, diagnostics: read
   for (const d of diagnostics) {
     if (d.source !== SOURCE) continue;
     for (const fix of fixesFor(d.code, d.data, analysis.report.text)) {
-      const action = CodeAction.create(fix.title, { changes: { [uri]: toTextEdits(analysis.report, fix.edits) } }, CodeActionKind.QuickFix);
+      const action = CodeAction.create(
+        fix.title,
+        { changes: { [uri]: toTextEdits(analysis.report, fix.edits) } },
+        CodeActionKind.QuickFix,
+      );
       action.diagnostics = [d];
       action.isPreferred = fix.preferred;
       out.push(action);

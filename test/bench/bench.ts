@@ -9,9 +9,12 @@ import { analyze } from '../../server/src/service';
 import { TestClient } from '../lsp/client';
 
 const FIX = path.join(__dirname, '..', 'fixtures');
-const fixtures = ['000_94c66d917836ad80.txt', '001_50aa6597b9c6048c.txt', '003_b4c873c83d7e3610.txt', 'crafted/correct-tab.txt'].map((f) =>
-  readFileSync(path.join(FIX, f), 'utf8'),
-);
+const fixtures = [
+  '000_94c66d917836ad80.txt',
+  '001_50aa6597b9c6048c.txt',
+  '003_b4c873c83d7e3610.txt',
+  'crafted/correct-tab.txt',
+].map((f) => readFileSync(path.join(FIX, f), 'utf8'));
 
 interface Figure {
   name: string;
@@ -60,7 +63,12 @@ function core(): void {
   const ms = performance.now() - t;
   global.gc?.();
   const heap = (process.memoryUsage().heapUsed - before) / 1024 / 1024;
-  figures.push({ name: `parse + check, ${(big.length / 1024 / 1024).toFixed(1)} M characters`, value: ms, unit: 'ms', target: 5000 });
+  figures.push({
+    name: `parse + check, ${(big.length / 1024 / 1024).toFixed(1)} M characters`,
+    value: ms,
+    unit: 'ms',
+    target: 5000,
+  });
   figures.push({ name: 'heap held by that analysis', value: heap, unit: 'MiB', target: 400 });
   if (a.findings.length === 0) throw new Error('the big report lost its findings');
 }
@@ -79,7 +87,10 @@ async function server(): Promise<void> {
     const text = fixtures[v % fixtures.length]!;
     const wait = client.diagnostics(uri, (p) => p.version === v);
     const t = performance.now();
-    await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: v }, contentChanges: [{ text }] });
+    await client.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version: v },
+      contentChanges: [{ text }],
+    });
     await wait;
     latencies.push(performance.now() - t);
   }
@@ -104,7 +115,12 @@ async function server(): Promise<void> {
   }
   await bigDone;
   figures.push({ name: '5 MB document → diagnostics', value: performance.now() - t0, unit: 'ms', target: 8000 });
-  figures.push({ name: 'other requests meanwhile (max latency)', value: Math.max(...answers), unit: 'ms', target: 250 });
+  figures.push({
+    name: 'other requests meanwhile (max latency)',
+    value: Math.max(...answers),
+    unit: 'ms',
+    target: 250,
+  });
   figures.push({ name: 'other requests answered meanwhile', value: answers.length, unit: '', target: -2 });
   await client.stop();
 }
@@ -119,7 +135,9 @@ async function main(): Promise<void> {
     const ok = f.target < 0 ? f.value >= -f.target : f.value <= f.target;
     if (!ok) failed++;
     const target = f.target < 0 ? `≥ ${-f.target}` : `≤ ${f.target} ${f.unit}`;
-    console.log(`${f.name.padEnd(44)}${`${f.value.toFixed(1)} ${f.unit}`.padStart(12)}   ${target}${ok ? '' : '   MISSED'}`);
+    console.log(
+      `${f.name.padEnd(44)}${`${f.value.toFixed(1)} ${f.unit}`.padStart(12)}   ${target}${ok ? '' : '   MISSED'}`,
+    );
   }
   console.log(failed === 0 ? 'bench: every target met' : `bench: ${failed} target(s) missed`);
   process.exitCode = failed === 0 ? 0 : 1;

@@ -72,7 +72,10 @@ describe('cli', () => {
     assert.equal(r.stderr, `nianbao: 无法读取“${path.join(dir, 'missing.txt')}”：不存在（ENOENT）\n`);
     assert.match(r.stdout, /检查了 1 个文件：2 个错误/u);
     const notDir = run('check', path.join(dir, 'a.txt', 'x.txt'));
-    assert.equal(notDir.stderr, `nianbao: 无法读取“${path.join(dir, 'a.txt', 'x.txt')}”：路径中有一段不是文件夹（ENOTDIR）\n`);
+    assert.equal(
+      notDir.stderr,
+      `nianbao: 无法读取“${path.join(dir, 'a.txt', 'x.txt')}”：路径中有一段不是文件夹（ENOTDIR）\n`,
+    );
   });
 
   it('rejects bad usage with exit 2', () => {

@@ -34,9 +34,19 @@ describe('language server over stdio', function () {
     await client.open(uri, F000);
     const p = await wait;
     assert.equal(p.version, 1);
-    assert.deepEqual(codesAt(p.diagnostics), ['39 section-title', '56 section-title', '88 section-title', '93 table-cell-extra', '95 section-title']);
+    assert.deepEqual(codesAt(p.diagnostics), [
+      '39 section-title',
+      '56 section-title',
+      '88 section-title',
+      '93 table-cell-extra',
+      '95 section-title',
+    ]);
     assert.ok(p.diagnostics.every((d) => d.source === 'nianbao'));
-    assert.ok(client.notifications.some((n) => n.method === 'nianbao/reportDetected' && (n.params as { uri: string }).uri === uri));
+    assert.ok(
+      client.notifications.some(
+        (n) => n.method === 'nianbao/reportDetected' && (n.params as { uri: string }).uri === uri,
+      ),
+    );
   });
 
   it('answers documentSymbol with the six sections and their tables, and folding ranges', async () => {
@@ -44,19 +54,26 @@ describe('language server over stdio', function () {
     const wait = client.diagnostics(uri);
     await client.open(uri, F001);
     await wait;
-    const symbols = (await client.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } })) as DocumentSymbol[];
-    assert.deepEqual(symbols.map((s) => s.name), [
-      '一、总体情况',
-      '二、主动公开政府信息情况',
-      '三、收到和处理政府信息公开申请情况',
-      '四、政府信息公开行政复议、行政诉讼情况',
-      '五、存在的主要问题及改进情况',
-      '六、其他需要报告的事项',
-    ]);
+    const symbols = (await client.connection.sendRequest('textDocument/documentSymbol', {
+      textDocument: { uri },
+    })) as DocumentSymbol[];
+    assert.deepEqual(
+      symbols.map((s) => s.name),
+      [
+        '一、总体情况',
+        '二、主动公开政府信息情况',
+        '三、收到和处理政府信息公开申请情况',
+        '四、政府信息公开行政复议、行政诉讼情况',
+        '五、存在的主要问题及改进情况',
+        '六、其他需要报告的事项',
+      ],
+    );
     assert.equal(symbols[1]!.children!.length, 4);
     assert.equal(symbols[4]!.detail, '1 个问题');
     assert.equal(symbols[4]!.selectionRange.start.line, 386);
-    const folds = (await client.connection.sendRequest('textDocument/foldingRange', { textDocument: { uri } })) as FoldingRange[];
+    const folds = (await client.connection.sendRequest('textDocument/foldingRange', {
+      textDocument: { uri },
+    })) as FoldingRange[];
     assert.ok(folds.some((f) => f.startLine === 386 && f.endLine === 394));
   });
 
@@ -71,7 +88,10 @@ describe('language server over stdio', function () {
       range: d.range,
       context: { diagnostics: [d] },
     })) as CodeAction[];
-    assert.deepEqual(actions.map((a) => [a.title, a.kind, a.isPreferred]), [['将序号改为“五、”', 'quickfix', true]]);
+    assert.deepEqual(
+      actions.map((a) => [a.title, a.kind, a.isPreferred]),
+      [['将序号改为“五、”', 'quickfix', true]],
+    );
     const edits = actions[0]!.edit!.changes![uri]!;
     const doc = TextDocument.create(uri, 'plaintext', 1, F001);
     const fixed = TextDocument.applyEdits(doc, edits);
@@ -96,9 +116,13 @@ describe('language server over stdio', function () {
       });
     }
     const last = await client.diagnostics(uri, (x) => x.version === 6);
-    assert.equal(last.diagnostics.length, 4, "version 6 holds fixture 001");
+    assert.equal(last.diagnostics.length, 4, 'version 6 holds fixture 001');
     const versions = client.published.filter((x) => x.uri === uri).map((x) => x.version);
-    assert.deepEqual(versions.filter((v) => v !== 1), [6], `published for ${versions.join(',')}`);
+    assert.deepEqual(
+      versions.filter((v) => v !== 1),
+      [6],
+      `published for ${versions.join(',')}`,
+    );
   });
 
   it('checks nothing in a document that is no report, until asked to', async () => {
@@ -108,7 +132,10 @@ describe('language server over stdio', function () {
     assert.deepEqual(symbols, []);
     const js = 'file:///src/a.js';
     await client.open(js, F000, 'javascript');
-    assert.deepEqual(await client.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri: js } }), []);
+    assert.deepEqual(
+      await client.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri: js } }),
+      [],
+    );
     const wait = client.diagnostics(uri);
     assert.equal(await client.connection.sendRequest('nianbao/checkAsReport', { uri }), true);
     const p = await wait;
@@ -126,7 +153,10 @@ describe('language server over stdio', function () {
     const second = client.diagnostics(uri, (x) => x.diagnostics.length === 1);
     await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
     const p = await second;
-    assert.deepEqual(p.diagnostics.map((d) => [d.code, d.severity]), [['table-cell-extra', 2]]);
+    assert.deepEqual(
+      p.diagnostics.map((d) => [d.code, d.severity]),
+      [['table-cell-extra', 2]],
+    );
 
     client.settings = { detection: { enabled: false } };
     const third = client.diagnostics(uri, (x) => x.diagnostics.length === 0);

@@ -10,8 +10,14 @@ const ROOT = path.join(__dirname, '..', '..');
 describe('documentation of the codes', () => {
   it('the README table lists every code with its default severity, and no other', () => {
     const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
-    const rows = [...readme.matchAll(/^\| `([a-z-]+)` \| (error|warning|information|hint) \|/gmu)].map((m) => [m[1], m[2]]);
-    assert.deepEqual(rows, ALL_CODES.map((c) => [c, CODES[c].severity]));
+    const rows = [...readme.matchAll(/^\| `([a-z-]+)` \| (error|warning|information|hint) \|/gmu)].map((m) => [
+      m[1],
+      m[2],
+    ]);
+    assert.deepEqual(
+      rows,
+      ALL_CODES.map((c) => [c, CODES[c].severity]),
+    );
   });
 
   it('package.json offers a severity override for every code', () => {

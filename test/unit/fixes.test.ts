@@ -45,7 +45,10 @@ describe('fixes on the fixtures', () => {
     const text = F000.replace('六、其他需要报告的事项', '------\n六、其他需要报告的事项');
     const { fix } = onlyFix(text, 'text-artifact');
     assert.equal(applyFix(text, fix), F000);
-    assert.deepEqual(check(text, true).filter((f) => f.code === 'text-artifact'), []);
+    assert.deepEqual(
+      check(text, true).filter((f) => f.code === 'text-artifact'),
+      [],
+    );
   });
 
   it('renumbers `5、` in fixture 001', () => {
@@ -75,13 +78,19 @@ describe('fixes on the fixtures', () => {
         '\t\t6.属于四类过程性信息\t0\t0\t0\t0\t0\t0\t0\n\t\t7.属于行政执法案卷\t0\t0\t0\t0\t0\t0\t0\n\t\t8.属于行政查询事项\t0\t0\t0\t0\t0\t0\t0\n\t\t1. 本机关不掌握',
       ),
     );
-    assert.deepEqual(check(text).filter((f) => f.code === 'table-row-missing'), []);
+    assert.deepEqual(
+      check(text).filter((f) => f.code === 'table-row-missing'),
+      [],
+    );
   });
 
   it('replaces each 条例 heading of fixture 000 with the official one', () => {
     let text = F000;
     for (let i = 0; i < 4; i++) text = applyFix(text, onlyFix(text, 'section-title').fix);
-    assert.deepEqual(check(text).map((f) => f.code), ['table-cell-extra']);
+    assert.deepEqual(
+      check(text).map((f) => f.code),
+      ['table-cell-extra'],
+    );
     assert.ok(text.includes('\n四、政府信息公开行政复议、行政诉讼情况\n'));
   });
 
@@ -89,7 +98,10 @@ describe('fixes on the fixtures', () => {
     const crlf = F001.replace(/\n/gu, '\r\n');
     const fixed = applyFix(crlf, onlyFix(crlf, 'table-row-missing').fix);
     assert.ok(!/[^\r]\n/u.test(fixed), 'a bare LF was inserted');
-    assert.deepEqual(check(fixed).filter((f) => f.code === 'table-row-missing'), []);
+    assert.deepEqual(
+      check(fixed).filter((f) => f.code === 'table-row-missing'),
+      [],
+    );
   });
 
   it('offers nothing when the text has changed under the finding', () => {
@@ -98,7 +110,14 @@ describe('fixes on the fixtures', () => {
     assert.deepEqual(fixesFor(finding.code, finding.data, edited), []);
     assert.deepEqual(fixesFor('section-numbering', { fix: 'renumber' }, F001), []);
     assert.deepEqual(fixesFor('no-such-code', finding.data, F001), []);
-    assert.deepEqual(fixesFor('section-numbering', { fix: 'renumber', section: 99, target: { span: { start: 0, end: 0 }, expect: '' } }, F001), []);
+    assert.deepEqual(
+      fixesFor(
+        'section-numbering',
+        { fix: 'renumber', section: 99, target: { span: { start: 0, end: 0 }, expect: '' } },
+        F001,
+      ),
+      [],
+    );
   });
 
   it('dispatches on code and data, not on the message', () => {

@@ -20,7 +20,10 @@ describe('golden findings', () => {
     it(name, () => {
       const text = readFileSync(path.join(FIXTURES, name), 'utf8');
       const report = parseReport(text, { markdown: name.endsWith('.md') });
-      const actual = checkReport(report).map((f) => describe1(report, f)).join('\n') + '\n';
+      const actual =
+        checkReport(report)
+          .map((f) => describe1(report, f))
+          .join('\n') + '\n';
       const file = path.join(FIXTURES, 'expected', `${name.replace(/\//gu, '__')}.findings.txt`);
       if (process.env['UPDATE_EXPECT'] === '1') writeFileSync(file, actual);
       assert.ok(existsSync(file), `no golden file ${file}: run with UPDATE_EXPECT=1 and review it`);

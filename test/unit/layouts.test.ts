@@ -85,8 +85,14 @@ describe('layouts', () => {
     const pipe = fixture('crafted/correct-pipe.md');
     const text = pipe
       .replace('|  | 2.其他法律行政法规禁止公开 |', '| （三）不予公开 | 2.其他法律行政法规禁止公开 |')
-      .replace('| 一、本年新收政府信息公开申请数量 |  |', '| 一、本年新收政府信息公开申请数量 | 一、本年新收政府信息公开申请数量 |')
-      .replace('| 行政复议 |  |  |  |  | 行政诉讼 |', '| 行政复议 | 行政复议 | 行政复议 | 行政复议 | 行政复议 | 行政诉讼 |');
+      .replace(
+        '| 一、本年新收政府信息公开申请数量 |  |',
+        '| 一、本年新收政府信息公开申请数量 | 一、本年新收政府信息公开申请数量 |',
+      )
+      .replace(
+        '| 行政复议 |  |  |  |  | 行政诉讼 |',
+        '| 行政复议 | 行政复议 | 行政复议 | 行政复议 | 行政复议 | 行政诉讼 |',
+      );
     assert.notEqual(text, pipe);
     assert.deepEqual(check(text, true), []);
   });
@@ -125,7 +131,10 @@ describe('layouts', () => {
       '（四）无法提供\t2.没有现成信息需要另行制作',
     );
     assert.deepEqual(check(text), []);
-    const split = BASE.replace('信息内容\t本年制发件数\t本年废止件数\t现行有效件数', '信息内容\t本年制发件数\n\t本年废止件数\t现行有效件数');
+    const split = BASE.replace(
+      '信息内容\t本年制发件数\t本年废止件数\t现行有效件数',
+      '信息内容\t本年制发件数\n\t本年废止件数\t现行有效件数',
+    );
     assert.deepEqual(check(split), []);
   });
 

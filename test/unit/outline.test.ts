@@ -30,8 +30,19 @@ describe('outline', () => {
 
   it('puts sub-headings under 一 and the tables under 二 三 四, with the 三 table’s row groups', () => {
     const t = tree(fixture('crafted/correct-tab.txt'));
-    assert.deepEqual(names(t[0]!.children), ['（一）主动公开', '（二）依申请公开', '（三）政府信息管理', '（四）政府信息公开平台建设', '（五）监督保障']);
-    assert.deepEqual(names(t[1]!.children), ['第二十条第（一）项', '第二十条第（五）项', '第二十条第（六）项', '第二十条第（八）项']);
+    assert.deepEqual(names(t[0]!.children), [
+      '（一）主动公开',
+      '（二）依申请公开',
+      '（三）政府信息管理',
+      '（四）政府信息公开平台建设',
+      '（五）监督保障',
+    ]);
+    assert.deepEqual(names(t[1]!.children), [
+      '第二十条第（一）项',
+      '第二十条第（五）项',
+      '第二十条第（六）项',
+      '第二十条第（八）项',
+    ]);
     assert.deepEqual(names(t[2]!.children), ['收到和处理政府信息公开申请情况表']);
     assert.deepEqual(names(t[2]!.children[0]!.children), [
       '一、本年新收政府信息公开申请数量',
@@ -57,7 +68,10 @@ describe('outline', () => {
     assert.equal(t.length, 5);
     assert.ok(!names(t).includes('五、存在的主要问题及改进情况'));
     const f003 = tree(fixture('003_b4c873c83d7e3610.txt'));
-    assert.deepEqual(f003.map((n) => n.detail), ['✓', '✓', '6 个问题', '✓', '✓', '4 个问题']);
+    assert.deepEqual(
+      f003.map((n) => n.detail),
+      ['✓', '✓', '6 个问题', '✓', '✓', '4 个问题'],
+    );
     assert.equal(f003[2]!.children[0]!.detail, '6 个问题');
     assert.equal(f003[1]!.children[0]!.detail, '✓');
   });

@@ -6,14 +6,41 @@ import { applyEdits, fixesFor } from '../../server/src/core/fixes';
 import { analyze, toSymbols } from '../../server/src/service';
 import { fixture } from '../helpers';
 
-const SOURCES = ['000_94c66d917836ad80.txt', '001_50aa6597b9c6048c.txt', '003_b4c873c83d7e3610.txt', 'crafted/correct-pipe.md'].map(fixture);
+const SOURCES = [
+  '000_94c66d917836ad80.txt',
+  '001_50aa6597b9c6048c.txt',
+  '003_b4c873c83d7e3610.txt',
+  'crafted/correct-pipe.md',
+].map(fixture);
 
-const PIECES = ['\t', '\n', '\r\n', '|', '（', '）', '一、', '总计', '0', '/', ' ', '**', '[bookmark: x]', '\ufeff', '五、存在的主要问题及改进情况', '第二十条第（一）项', '规章', '\ud800'];
+const PIECES = [
+  '\t',
+  '\n',
+  '\r\n',
+  '|',
+  '（',
+  '）',
+  '一、',
+  '总计',
+  '0',
+  '/',
+  ' ',
+  '**',
+  '[bookmark: x]',
+  '\ufeff',
+  '五、存在的主要问题及改进情况',
+  '第二十条第（一）项',
+  '规章',
+  '\ud800',
+];
 
 function assertSound(text: string, markdown: boolean): void {
   const a = analyze(text, markdown);
   for (const f of a.findings) {
-    assert.ok(f.span.start >= 0 && f.span.start <= f.span.end && f.span.end <= text.length, `${f.code} span out of text`);
+    assert.ok(
+      f.span.start >= 0 && f.span.start <= f.span.end && f.span.end <= text.length,
+      `${f.code} span out of text`,
+    );
     for (const fix of fixesFor(f.code, f.data, text)) applyEdits(text, fix.edits);
   }
   toSymbols(a);

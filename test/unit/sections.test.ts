@@ -20,7 +20,11 @@ describe('sections', () => {
     for (const name of ['crafted/correct-tab.txt', 'crafted/correct-cells.txt', 'crafted/correct-pipe.md']) {
       const text = fixture(name);
       const md = name.endsWith('.md');
-      assert.deepEqual(parse(text, md).sections.map((s) => s.index), [0, 1, 2, 3, 4, 5], name);
+      assert.deepEqual(
+        parse(text, md).sections.map((s) => s.index),
+        [0, 1, 2, 3, 4, 5],
+        name,
+      );
       assert.deepEqual(check(text, md), [], name);
     }
   });
@@ -59,8 +63,14 @@ describe('sections', () => {
   it('recognises the 条例 wording and offers the official heading (a hint)', () => {
     const text = replaceOnce(BASE, '三、收到和处理政府信息公开申请情况', '三、行政机关收到和处理政府信息公开申请情况');
     const found = check(text);
-    assert.deepEqual(found.map((f) => [f.code, f.severity]), [['section-title', 'hint']]);
-    assert.equal(found[0]!.message, '标题“三、行政机关收到和处理政府信息公开申请情况”使用了条例第五十条的用语，模板标题为“三、收到和处理政府信息公开申请情况”');
+    assert.deepEqual(
+      found.map((f) => [f.code, f.severity]),
+      [['section-title', 'hint']],
+    );
+    assert.equal(
+      found[0]!.message,
+      '标题“三、行政机关收到和处理政府信息公开申请情况”使用了条例第五十条的用语，模板标题为“三、收到和处理政府信息公开申请情况”',
+    );
     const { fix } = onlyFix(text, 'section-title');
     assert.equal(applyFix(text, fix), BASE);
   });
@@ -77,7 +87,10 @@ describe('sections', () => {
     const line = lineOf(text, '1\t0\t0\t1\t2\t');
     assert.deepEqual(briefs(text), [`${line}:1 section-missing`]);
     const { finding, fix } = onlyFix(text, 'section-missing');
-    assert.equal(finding.message, '缺少章节“五、存在的主要问题及改进情况”，应在“六、其他需要报告的事项”之前；这张表格之后的文字应属于这一章节');
+    assert.equal(
+      finding.message,
+      '缺少章节“五、存在的主要问题及改进情况”，应在“六、其他需要报告的事项”之前；这张表格之后的文字应属于这一章节',
+    );
     assert.equal(fix.title, '插入章节标题“五、存在的主要问题及改进情况”');
     const fixed = applyFix(text, fix);
     const row = '1\t0\t0\t1\t2\t0\t0\t0\t1\t1\t0\t0\t0\t0\t0\n';
@@ -87,7 +100,10 @@ describe('sections', () => {
 
   it('puts a missing table section’s heading before its tables', () => {
     const text = replaceOnce(BASE, '三、收到和处理政府信息公开申请情况\n', '');
-    assert.deepEqual(check(text).map((f) => f.code), ['section-missing']);
+    assert.deepEqual(
+      check(text).map((f) => f.code),
+      ['section-missing'],
+    );
     const fixed = applyFix(text, onlyFix(text, 'section-missing').fix);
     assert.deepEqual(check(fixed), []);
     assert.ok(fixed.includes('三、收到和处理政府信息公开申请情况\n\n（本列数据'));
@@ -106,29 +122,55 @@ describe('sections', () => {
     const four = BASE.slice(BASE.indexOf('四、政府信息公开行政复议'), BASE.indexOf('五、存在'));
     const swapped = BASE.replace(four + five, five + four);
     const found = check(swapped);
-    assert.deepEqual(found.map((f) => f.code), ['section-order']);
-    assert.equal(found[0]!.message, '章节“四、政府信息公开行政复议、行政诉讼情况”出现在“五、存在的主要问题及改进情况”之后，模板顺序为一至六');
+    assert.deepEqual(
+      found.map((f) => f.code),
+      ['section-order'],
+    );
+    assert.equal(
+      found[0]!.message,
+      '章节“四、政府信息公开行政复议、行政诉讼情况”出现在“五、存在的主要问题及改进情况”之后，模板顺序为一至六',
+    );
     assert.equal(found[0]!.related?.length, 1);
 
     const dup = BASE + '\n六、其他需要报告的事项\n\n无。\n';
     const d = check(dup);
-    assert.deepEqual(d.map((f) => f.code), ['section-duplicate']);
+    assert.deepEqual(
+      d.map((f) => f.code),
+      ['section-duplicate'],
+    );
     assert.match(d[0]!.message, /^章节“六、其他需要报告的事项”重复出现，第 \d+ 行已有$/u);
   });
 
   it('reports an empty section, and 五 that says only 无', () => {
-    const text = replaceOnce(BASE, BASE.slice(BASE.indexOf('五、存在的主要问题及改进情况\n') + 15, BASE.indexOf('六、其他')), '\n\n无。\n\n');
+    const text = replaceOnce(
+      BASE,
+      BASE.slice(BASE.indexOf('五、存在的主要问题及改进情况\n') + 15, BASE.indexOf('六、其他')),
+      '\n\n无。\n\n',
+    );
     const found = check(text);
-    assert.deepEqual(found.map((f) => f.code), ['section-empty']);
-    assert.equal(found[0]!.message, '章节“五、存在的主要问题及改进情况”应写明存在的主要问题及改进情况，不能为空或只写“无”');
+    assert.deepEqual(
+      found.map((f) => f.code),
+      ['section-empty'],
+    );
+    assert.equal(
+      found[0]!.message,
+      '章节“五、存在的主要问题及改进情况”应写明存在的主要问题及改进情况，不能为空或只写“无”',
+    );
     const end = BASE.slice(0, BASE.indexOf('六、其他需要报告的事项') + 11) + '\n\n';
-    assert.deepEqual(check(end).map((f) => f.code), ['section-empty']);
+    assert.deepEqual(
+      check(end).map((f) => f.code),
+      ['section-empty'],
+    );
   });
 
   it('reads a heading behind a bookmark, a BOM, CRLF line ends and Markdown #', () => {
-    const text = '\ufeff' + replaceOnce(BASE, '一、总体情况', '[bookmark: _GoBack]一、总体情况').replace(/\n/gu, '\r\n');
+    const text =
+      '\ufeff' + replaceOnce(BASE, '一、总体情况', '[bookmark: _GoBack]一、总体情况').replace(/\n/gu, '\r\n');
     const found = check(text);
-    assert.deepEqual(found.map((f) => f.code), ['text-artifact']);
+    assert.deepEqual(
+      found.map((f) => f.code),
+      ['text-artifact'],
+    );
     assert.equal(parse(text).sections.length, 6);
     assert.equal(parse(fixture('crafted/correct-pipe.md'), true).sections[0]!.heading.text, '一、总体情况');
   });

@@ -5,7 +5,12 @@ import { fixture } from '../helpers';
 
 describe('detection and settings', () => {
   it('detects the fixtures, blank lines first, and not other texts', () => {
-    for (const name of ['000_94c66d917836ad80.txt', '001_50aa6597b9c6048c.txt', '003_b4c873c83d7e3610.txt', 'crafted/correct-pipe.md']) {
+    for (const name of [
+      '000_94c66d917836ad80.txt',
+      '001_50aa6597b9c6048c.txt',
+      '003_b4c873c83d7e3610.txt',
+      'crafted/correct-pipe.md',
+    ]) {
       assert.ok(looksLikeReport(fixture(name)), name);
     }
     assert.ok(!looksLikeReport('会议纪要\n\n政府信息公开工作推进会'));
@@ -28,10 +33,15 @@ describe('detection and settings', () => {
 
   it('overrides a code’s severity, or turns it off', () => {
     const a = analyze(fixture('000_94c66d917836ad80.txt'), false);
-    const options = toOptions({ severity: { 'section-title': 'off', 'table-cell-extra': 'warning', bogus: 'error', 'text-artifact': 'loud' } });
+    const options = toOptions({
+      severity: { 'section-title': 'off', 'table-cell-extra': 'warning', bogus: 'error', 'text-artifact': 'loud' },
+    });
     assert.deepEqual(options.severity, { 'section-title': 'off', 'table-cell-extra': 'warning' });
     const d = toDiagnostics(a, options, 'file:///r.txt');
-    assert.deepEqual(d.map((x) => [x.code, x.severity]), [['table-cell-extra', 2]]);
+    assert.deepEqual(
+      d.map((x) => [x.code, x.severity]),
+      [['table-cell-extra', 2]],
+    );
     assert.deepEqual(toOptions(null), DEFAULT_OPTIONS);
     assert.deepEqual(toOptions('x'), DEFAULT_OPTIONS);
   });

@@ -22,54 +22,97 @@ describe('table cells', () => {
   it('a blank cell is missing, named by row and column', () => {
     const text = change(BASE, '（三）不予公开\t1.属于国家秘密\t0\t0\t0', '（三）不予公开\t1.属于国家秘密\t0\t0\t');
     const found = check(text);
-    assert.deepEqual(found.map((f) => [f.code, f.message]), [
-      ['table-cell-missing', '“（三）1.属于国家秘密·科研机构”为空白，应填数字（没有则填 0）'],
-    ]);
+    assert.deepEqual(
+      found.map((f) => [f.code, f.message]),
+      [['table-cell-missing', '“（三）1.属于国家秘密·科研机构”为空白，应填数字（没有则填 0）']],
+    );
     assert.equal(briefs(text)[0], `${lineCol(text, '1.属于国家秘密\t0\t0\t', 13)} table-cell-missing`);
   });
 
   it('`/` and `—` are missing values', () => {
     const text = change(BASE, '行政许可\t12', '行政许可\t/').replace('行政强制\t0', '行政强制\t—');
-    assert.deepEqual(check(text).map((f) => f.message), [
-      '“行政许可·本年处理决定数量”为“/”，应填数字（没有则填 0）',
-      '“行政强制·本年处理决定数量”为“—”，应填数字（没有则填 0）',
-    ]);
+    assert.deepEqual(
+      check(text).map((f) => f.message),
+      [
+        '“行政许可·本年处理决定数量”为“/”，应填数字（没有则填 0）',
+        '“行政强制·本年处理决定数量”为“—”，应填数字（没有则填 0）',
+      ],
+    );
   });
 
   it('a count must be a whole number ≥ 0; the fee may be a decimal', () => {
-    const text = change(BASE, '行政许可\t12', '行政许可\t1.5').replace('行政处罚\t3', '行政处罚\t-3').replace('行政强制\t0', '行政强制\t3件');
-    assert.deepEqual(check(text).map((f) => [f.code, f.message]), [
-      ['table-cell-invalid', '“行政许可·本年处理决定数量”应为不小于 0 的整数，实为“1.5”'],
-      ['table-cell-invalid', '“行政处罚·本年处理决定数量”应为不小于 0 的整数，实为“-3”'],
-      ['table-cell-invalid', '“行政强制·本年处理决定数量”应为不小于 0 的整数，实为“3件”'],
-    ]);
+    const text = change(BASE, '行政许可\t12', '行政许可\t1.5')
+      .replace('行政处罚\t3', '行政处罚\t-3')
+      .replace('行政强制\t0', '行政强制\t3件');
+    assert.deepEqual(
+      check(text).map((f) => [f.code, f.message]),
+      [
+        ['table-cell-invalid', '“行政许可·本年处理决定数量”应为不小于 0 的整数，实为“1.5”'],
+        ['table-cell-invalid', '“行政处罚·本年处理决定数量”应为不小于 0 的整数，实为“-3”'],
+        ['table-cell-invalid', '“行政强制·本年处理决定数量”应为不小于 0 的整数，实为“3件”'],
+      ],
+    );
     assert.deepEqual(check(change(BASE, '行政事业性收费\t0.35', '行政事业性收费\t12.5')), []);
-    assert.deepEqual(check(change(BASE, '行政事业性收费\t0.35', '行政事业性收费\t-1')).map((f) => f.code), ['table-cell-invalid']);
+    assert.deepEqual(
+      check(change(BASE, '行政事业性收费\t0.35', '行政事业性收费\t-1')).map((f) => f.code),
+      ['table-cell-invalid'],
+    );
   });
 
   it('one value too many, one too few', () => {
     const extra = change(BASE, '\t2.重复申请\t0\t1\t0\t0\t0\t0\t1', '\t2.重复申请\t0\t1\t0\t0\t0\t0\t1\t1');
     const e = check(extra);
-    assert.deepEqual(e.map((f) => [f.code, f.message]), [['table-cell-extra', '行“（五）2.重复申请”有 8 个数值，多出 1 个（模板为 7 列）']]);
+    assert.deepEqual(
+      e.map((f) => [f.code, f.message]),
+      [['table-cell-extra', '行“（五）2.重复申请”有 8 个数值，多出 1 个（模板为 7 列）']],
+    );
     assert.equal(briefs(extra)[0], `${lineCol(extra, '0\t1\t0\t0\t0\t0\t1\t1', 14)} table-cell-extra`);
     const few = change(BASE, '\t2.重复申请\t0\t1\t0\t0\t0\t0\t1', '\t2.重复申请\t0\t1\t0\t0\t0\t1');
-    assert.deepEqual(check(few).map((f) => f.message), ['行“（五）2.重复申请”应有 7 个数值，只有 6 个（没有的填 0）']);
+    assert.deepEqual(
+      check(few).map((f) => f.message),
+      ['行“（五）2.重复申请”应有 7 个数值，只有 6 个（没有的填 0）'],
+    );
     const none = change(BASE, '规章\t0\t0\t0', '规章');
-    assert.deepEqual(check(none).map((f) => f.message), ['行“规章”缺少全部 3 个数值，应填数字（没有则填 0）']);
+    assert.deepEqual(
+      check(none).map((f) => f.message),
+      ['行“规章”缺少全部 3 个数值，应填数字（没有则填 0）'],
+    );
   });
 
   it('the 四 table must hold exactly 15 values', () => {
-    const text = change(BASE, '1\t0\t0\t1\t2\t0\t0\t0\t1\t1\t0\t0\t0\t0\t0', '1\t0\t0\t1\t2\t0\t0\t0\t1\t1\t0\t0\t0\t0');
-    assert.deepEqual(check(text).map((f) => f.message), ['表格“行政复议、行政诉讼情况表”应有 15 个数值，只有 14 个（没有的填 0）']);
-    const blank = change(BASE, '1\t0\t0\t1\t2\t0\t0\t0\t1\t1\t0\t0\t0\t0\t0', '1\t0\t0\t1\t2\t0\t0\t\t1\t1\t0\t0\t0\t0\t0');
-    assert.deepEqual(check(blank).map((f) => f.message), ['“未经复议直接起诉·其他结果”为空白，应填数字（没有则填 0）']);
+    const text = change(
+      BASE,
+      '1\t0\t0\t1\t2\t0\t0\t0\t1\t1\t0\t0\t0\t0\t0',
+      '1\t0\t0\t1\t2\t0\t0\t0\t1\t1\t0\t0\t0\t0',
+    );
+    assert.deepEqual(
+      check(text).map((f) => f.message),
+      ['表格“行政复议、行政诉讼情况表”应有 15 个数值，只有 14 个（没有的填 0）'],
+    );
+    const blank = change(
+      BASE,
+      '1\t0\t0\t1\t2\t0\t0\t0\t1\t1\t0\t0\t0\t0\t0',
+      '1\t0\t0\t1\t2\t0\t0\t\t1\t1\t0\t0\t0\t0\t0',
+    );
+    assert.deepEqual(
+      check(blank).map((f) => f.message),
+      ['“未经复议直接起诉·其他结果”为空白，应填数字（没有则填 0）'],
+    );
   });
 });
 
 describe('table rows', () => {
   it('a missing row; the fix inserts it at its place in the table’s layout', () => {
-    for (const [text, md] of [[BASE, false], [CELLS, false], [PIPE, true]] as const) {
-      const row = md ? '|  | 3.其他 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n' : md === false && text === CELLS ? '\t\n\t3.其他\n\t0\n\t0\n\t0\n\t0\n\t0\n\t0\n\t0\n\n' : '\t3.其他\t0\t0\t0\t0\t0\t0\t0\n';
+    for (const [text, md] of [
+      [BASE, false],
+      [CELLS, false],
+      [PIPE, true],
+    ] as const) {
+      const row = md
+        ? '|  | 3.其他 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n'
+        : md === false && text === CELLS
+          ? '\t\n\t3.其他\n\t0\n\t0\n\t0\n\t0\n\t0\n\t0\n\t0\n\n'
+          : '\t3.其他\t0\t0\t0\t0\t0\t0\t0\n';
       const cut = change(text, row, '');
       const { finding, fix } = onlyFix(cut, 'table-row-missing', md);
       assert.equal(finding.message, '表格缺少行“（六）3.其他”，应在此行之前');
@@ -82,11 +125,15 @@ describe('table rows', () => {
   });
 
   it('several rows missing in a row each get a fix', () => {
-    const text = change(BASE, '\t6.属于四类过程性信息\t0\t0\t0\t0\t0\t0\t0\n\t7.属于行政执法案卷\t0\t0\t0\t0\t0\t0\t0\n', '');
-    assert.deepEqual(check(text).map((f) => f.message), [
-      '表格缺少行“（三）6.属于四类过程性信息”，应在此行之前',
-      '表格缺少行“（三）7.属于行政执法案卷”，应在此行之前',
-    ]);
+    const text = change(
+      BASE,
+      '\t6.属于四类过程性信息\t0\t0\t0\t0\t0\t0\t0\n\t7.属于行政执法案卷\t0\t0\t0\t0\t0\t0\t0\n',
+      '',
+    );
+    assert.deepEqual(
+      check(text).map((f) => f.message),
+      ['表格缺少行“（三）6.属于四类过程性信息”，应在此行之前', '表格缺少行“（三）7.属于行政执法案卷”，应在此行之前'],
+    );
     const first = applyFix(text, onlyFix(text, 'table-row-missing').fix);
     const both = applyFix(first, onlyFix(first, 'table-row-missing').fix);
     assert.equal(both, BASE);
@@ -94,10 +141,16 @@ describe('table rows', () => {
 
   it('a row that is not in the template, and a duplicate', () => {
     const text = change(BASE, '\t（七）总计', '\t合计\t0\t0\t0\t0\t0\t0\t0\n\t（七）总计');
-    assert.deepEqual(check(text).map((f) => [f.code, f.message]), [['table-row-unknown', '行“合计”不是表格“收到和处理政府信息公开申请情况表”中的行']]);
+    assert.deepEqual(
+      check(text).map((f) => [f.code, f.message]),
+      [['table-row-unknown', '行“合计”不是表格“收到和处理政府信息公开申请情况表”中的行']],
+    );
     const dup = change(BASE, '行政强制\t0', '行政强制\t0\n行政处罚\t3');
     const d = check(dup);
-    assert.deepEqual(d.map((f) => f.code), ['table-row-unknown']);
+    assert.deepEqual(
+      d.map((f) => f.code),
+      ['table-row-unknown'],
+    );
     assert.match(d[0]!.message, /^行“行政处罚”重复，第 \d+ 行已有$/u);
   });
 
@@ -146,22 +199,51 @@ describe('tables', () => {
     ] as const) {
       const cut = text.slice(0, from) + text.slice(to);
       const found = check(cut, md);
-      assert.deepEqual(found.map((f) => f.code), ['table-missing']);
+      assert.deepEqual(
+        found.map((f) => f.code),
+        ['table-missing'],
+      );
       const fixed = applyFix(cut, onlyFix(cut, 'table-missing', md).fix);
       const after = check(fixed, md).map((f) => f.code);
-      assert.ok(after.every((c) => c !== 'table-missing' && !c.startsWith('table-row') && c !== 'table-cell-extra'), after.join());
+      assert.ok(
+        after.every((c) => c !== 'table-missing' && !c.startsWith('table-row') && c !== 'table-cell-extra'),
+        after.join(),
+      );
     }
   });
 
   it('a table in the 2019 format is one finding, not a page of cell errors', () => {
-    const text = change(BASE, '信息内容\t本年制发件数\t本年废止件数\t现行有效件数', '信息内容\t本年新制作数量\t本年新公开数量\t对外公开总数量');
-    assert.deepEqual(check(text).map((f) => [f.code, f.message]), [
-      ['table-old-format', '表格“第二十条第（一）项”仍是 2019 年格式（“本年新制作数量”），2021 年格式的列为：本年制发件数、本年废止件数、现行有效件数'],
-    ]);
-    const nine = change(BASE, '\n三、收到和处理', '\n第二十条第（九）项\t\t\n信息内容\t采购总金额\n政府集中采购\t0\n\n三、收到和处理');
-    assert.deepEqual(check(nine).map((f) => [f.code, f.message]), [['table-old-format', '“第二十条第（九）项”是 2019 年格式的表格，2021 年格式已删除这一表格']]);
-    const six = BASE.replace(/（六）其他处理\t1\.申请人无正当理由[^\n]*\n\t2\.[^\n]*\n\t3\.其他[^\n]*\n/u, '（六）其他处理\t0\t0\t0\t0\t0\t0\t0\n');
+    const text = change(
+      BASE,
+      '信息内容\t本年制发件数\t本年废止件数\t现行有效件数',
+      '信息内容\t本年新制作数量\t本年新公开数量\t对外公开总数量',
+    );
+    assert.deepEqual(
+      check(text).map((f) => [f.code, f.message]),
+      [
+        [
+          'table-old-format',
+          '表格“第二十条第（一）项”仍是 2019 年格式（“本年新制作数量”），2021 年格式的列为：本年制发件数、本年废止件数、现行有效件数',
+        ],
+      ],
+    );
+    const nine = change(
+      BASE,
+      '\n三、收到和处理',
+      '\n第二十条第（九）项\t\t\n信息内容\t采购总金额\n政府集中采购\t0\n\n三、收到和处理',
+    );
+    assert.deepEqual(
+      check(nine).map((f) => [f.code, f.message]),
+      [['table-old-format', '“第二十条第（九）项”是 2019 年格式的表格，2021 年格式已删除这一表格']],
+    );
+    const six = BASE.replace(
+      /（六）其他处理\t1\.申请人无正当理由[^\n]*\n\t2\.[^\n]*\n\t3\.其他[^\n]*\n/u,
+      '（六）其他处理\t0\t0\t0\t0\t0\t0\t0\n',
+    );
     assert.notEqual(six, BASE);
-    assert.deepEqual(check(six).map((f) => f.code), ['table-old-format']);
+    assert.deepEqual(
+      check(six).map((f) => f.code),
+      ['table-old-format'],
+    );
   });
 });

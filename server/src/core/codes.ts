@@ -24,7 +24,10 @@ export const CODES = {
   'table-missing': { severity: 'error', summary: '缺少模板规定的表格' },
   'table-row-missing': { severity: 'error', summary: '表格缺少模板规定的行' },
   'table-row-unknown': { severity: 'warning', summary: '数据行无法对应模板中的任何行（无标签或重复）' },
-  'table-row-label': { severity: 'warning', summary: '行标签与模板不一致（如 2019 年的“规范性文件”），或缺少标签、按位置对应' },
+  'table-row-label': {
+    severity: 'warning',
+    summary: '行标签与模板不一致（如 2019 年的“规范性文件”），或缺少标签、按位置对应',
+  },
   'table-cell-missing': { severity: 'error', summary: '单元格为空、为“/”或数值个数不足（应填 0）' },
   'table-cell-extra': { severity: 'error', summary: '一行的数值多于模板的列数' },
   'table-cell-invalid': { severity: 'error', summary: '单元格不是不小于 0 的整数（收费金额可为小数）' },
@@ -70,7 +73,13 @@ export type FixData =
   | { readonly fix: 'renumber'; readonly section: number; readonly target: Guarded }
   | { readonly fix: 'retitle'; readonly section: number; readonly target: Guarded }
   | { readonly fix: 'insert-section'; readonly section: number; readonly at: Guarded; readonly after: boolean }
-  | { readonly fix: 'insert-table'; readonly table: string; readonly at: Guarded; readonly after: boolean; readonly layout: string }
+  | {
+      readonly fix: 'insert-table';
+      readonly table: string;
+      readonly at: Guarded;
+      readonly after: boolean;
+      readonly layout: string;
+    }
   | {
       readonly fix: 'insert-row';
       readonly table: string;
@@ -83,9 +92,20 @@ export type FixData =
       readonly pad: number;
       readonly after: boolean;
     }
-  | { readonly fix: 'relabel'; readonly table: string; readonly row: string; readonly target: Guarded; readonly separator: string }
+  | {
+      readonly fix: 'relabel';
+      readonly table: string;
+      readonly row: string;
+      readonly target: Guarded;
+      readonly separator: string;
+    }
   | { readonly fix: 'remove'; readonly targets: readonly Guarded[] };
 
-export function finding(code: Code, message: string, span: Span, extra: { data?: FixData; related?: Related[] } = {}): Finding {
+export function finding(
+  code: Code,
+  message: string,
+  span: Span,
+  extra: { data?: FixData; related?: Related[] } = {},
+): Finding {
   return { code, severity: CODES[code].severity, message, span, ...extra };
 }

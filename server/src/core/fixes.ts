@@ -71,7 +71,11 @@ const providers: Record<Code, Provider | undefined> = {
     const spec = SECTIONS[d.section];
     if (!spec) return undefined;
     const heading = officialHeading(spec);
-    return { title: `插入章节标题“${heading}”`, edits: [insertLines(text, d.at, d.after, heading, true)], preferred: true };
+    return {
+      title: `插入章节标题“${heading}”`,
+      edits: [insertLines(text, d.at, d.after, heading, true)],
+      preferred: true,
+    };
   },
   'table-missing': (d, text) => {
     if (d.fix !== 'insert-table' || !holds(text, d.at) || !isLayout(d.layout)) return undefined;
@@ -143,7 +147,13 @@ function isFixData(v: unknown): v is FixData {
     if (typeof g !== 'object' || g === null) return false;
     const x = g as Record<string, unknown>;
     const s = x['span'] as Record<string, unknown> | undefined;
-    return typeof x['expect'] === 'string' && typeof s === 'object' && s !== null && Number.isInteger(s['start']) && Number.isInteger(s['end']);
+    return (
+      typeof x['expect'] === 'string' &&
+      typeof s === 'object' &&
+      s !== null &&
+      Number.isInteger(s['start']) &&
+      Number.isInteger(s['end'])
+    );
   };
   switch (o['fix']) {
     case 'renumber':
@@ -152,7 +162,12 @@ function isFixData(v: unknown): v is FixData {
     case 'insert-section':
       return typeof o['section'] === 'number' && isGuard(o['at']) && typeof o['after'] === 'boolean';
     case 'insert-table':
-      return typeof o['table'] === 'string' && isGuard(o['at']) && typeof o['after'] === 'boolean' && typeof o['layout'] === 'string';
+      return (
+        typeof o['table'] === 'string' &&
+        isGuard(o['at']) &&
+        typeof o['after'] === 'boolean' &&
+        typeof o['layout'] === 'string'
+      );
     case 'insert-row':
       return (
         typeof o['table'] === 'string' &&
@@ -164,7 +179,12 @@ function isFixData(v: unknown): v is FixData {
         typeof o['pad'] === 'number'
       );
     case 'relabel':
-      return typeof o['table'] === 'string' && typeof o['row'] === 'string' && isGuard(o['target']) && typeof o['separator'] === 'string';
+      return (
+        typeof o['table'] === 'string' &&
+        typeof o['row'] === 'string' &&
+        isGuard(o['target']) &&
+        typeof o['separator'] === 'string'
+      );
     case 'remove':
       return Array.isArray(o['targets']) && (o['targets'] as unknown[]).every(isGuard);
     default:

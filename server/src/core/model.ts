@@ -25,7 +25,14 @@ export interface Heading {
   readonly span: Span;
   readonly text: string;
   /** The ordinal with its separator (`5、`), when there is one. */
-  readonly ordinal: { readonly span: Span; readonly text: string; readonly value: number | undefined; readonly style: 'section' | 'paren' | 'item' } | undefined;
+  readonly ordinal:
+    | {
+        readonly span: Span;
+        readonly text: string;
+        readonly value: number | undefined;
+        readonly style: 'section' | 'paren' | 'item';
+      }
+    | undefined;
   /** The title after the ordinal. */
   readonly titleSpan: Span;
   readonly title: string;

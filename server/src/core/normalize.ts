@@ -46,7 +46,8 @@ export interface OrdinalPrefix {
 }
 
 const SECTION_PREFIX = /^[\s\u3000]*([一二三四五六七八九十]{1,2}|[0-9０-９]{1,2})[\s\u3000]*[、，,.．][\s\u3000]*/u;
-const PAREN_PREFIX = /^[\s\u3000]*[(（﹙][\s\u3000]*([一二三四五六七八九十]{1,2}|[0-9０-９]{1,2})[\s\u3000]*[)）﹚][\s\u3000]*/u;
+const PAREN_PREFIX =
+  /^[\s\u3000]*[(（﹙][\s\u3000]*([一二三四五六七八九十]{1,2}|[0-9０-９]{1,2})[\s\u3000]*[)）﹚][\s\u3000]*/u;
 
 /** Reads a leading `一、`, `5、`, `1.`, `（一）`, `(1)` from a label. */
 export function ordinalPrefix(text: string): OrdinalPrefix | undefined {

@@ -27,7 +27,14 @@ export function problemDetail(findings: readonly Finding[], span: Span): string 
   return n === 0 ? '✓' : `${n} 个问题`;
 }
 
-function node(name: string, kind: OutlineKind, span: Span, selection: Span, findings: readonly Finding[], children: OutlineNode[] = []): OutlineNode {
+function node(
+  name: string,
+  kind: OutlineKind,
+  span: Span,
+  selection: Span,
+  findings: readonly Finding[],
+  children: OutlineNode[] = [],
+): OutlineNode {
   return { name, detail: problemDetail(findings, span), kind, span, selection, children };
 }
 
@@ -37,7 +44,8 @@ function spanOfRows(rows: readonly Row[]): Span | undefined {
 
 function rowGroups(table: Table, findings: readonly Finding[]): OutlineNode[] {
   const spec = tableSpec(table.id);
-  const rowsOf = (ids: readonly string[]): Row[] => table.rows.filter((r) => r.rowId !== undefined && ids.includes(r.rowId));
+  const rowsOf = (ids: readonly string[]): Row[] =>
+    table.rows.filter((r) => r.rowId !== undefined && ids.includes(r.rowId));
   const make = (name: string, ids: readonly string[], children: OutlineNode[] = []): OutlineNode | undefined => {
     const span = spanOfRows(rowsOf(ids));
     return span ? node(name, 'rows', span, span, findings, children) : undefined;
@@ -55,7 +63,12 @@ function rowGroups(table: Table, findings: readonly Finding[]): OutlineNode[] {
     } else if (!seen.has(r.group)) {
       seen.add(r.group);
       const g = spec.groups.find((x) => x.id === r.group);
-      const n = g ? make(g.label, spec.rows.filter((x) => x.group === g.id).map((x) => x.id)) : undefined;
+      const n = g
+        ? make(
+            g.label,
+            spec.rows.filter((x) => x.group === g.id).map((x) => x.id),
+          )
+        : undefined;
       if (n) results.push(n);
     }
   }
@@ -80,7 +93,9 @@ export function outline(report: Report, findings: readonly Finding[]): OutlineNo
       if (t.section !== s.index || t.span.start < s.span.start || t.span.start > s.span.end) continue;
       const spec = tableSpec(t.id);
       const selection = t.caption?.span ?? t.headerRows[0]?.span ?? t.span;
-      children.push(node(spec.name, 'table', t.span, selection, findings, t.id === 'applications' ? rowGroups(t, findings) : []));
+      children.push(
+        node(spec.name, 'table', t.span, selection, findings, t.id === 'applications' ? rowGroups(t, findings) : []),
+      );
     }
     return node(officialHeading(SECTIONS[s.index]!), 'section', s.span, s.heading.span, findings, children);
   });

@@ -21,33 +21,20 @@ export function renderRow(table: TableSpec, row: RowSpec, layout: Layout, indent
   return joinCells(layout === 'pipe' ? cells.map((c) => c.trim()) : cells, layout, indent);
 }
 
-function headerLines(table: TableSpec): string[][] {
-  switch (table.id) {
-    case 'applications':
-      return [
-        [table.headerLabels[0]!, table.headerLabels[1]!],
-        ['', table.columns[0]!, table.headerLabels[2]!, table.columns[6]!],
-        ['', '', ...table.columns.slice(1, 6)],
-      ];
-    case 'review':
-      return [
-        ['行政复议', '行政诉讼'],
-        ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计', '未经复议直接起诉', '复议后起诉'],
-        ['', '', '', '', '', ...Array.from({ length: 2 }, () => ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计']).flat()],
-      ];
-    default:
-      return [['信息内容', ...table.columns]];
-  }
-}
-
 /** A whole table of the template, in the given layout, ending with a line break. */
 export function renderTable(id: TableId, layout: Layout): string {
   const table = tableSpec(id);
   const blocks: string[] = [];
   if (table.caption) blocks.push(joinCells([table.caption], layout, ''));
-  for (const h of headerLines(table)) blocks.push(joinCells(h, layout, ''));
+  for (const h of table.headerRows) blocks.push(joinCells(h, layout, ''));
   if (id === 'review') {
-    blocks.push(joinCells(table.columns.map(() => '0'), layout, ''));
+    blocks.push(
+      joinCells(
+        table.columns.map(() => '0'),
+        layout,
+        '',
+      ),
+    );
   } else {
     let group: string | undefined;
     for (const row of table.rows) {

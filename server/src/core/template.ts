@@ -19,25 +19,36 @@ export interface SectionSpec {
   /** Other titles that name the same section: the wording of 条例第五十条, older habits. */
   readonly aliases: readonly string[];
   readonly kind: SectionKind;
+  /** The section must say something: a body of just 无 counts as empty (五). */
+  readonly noneIsEmpty?: boolean;
   /** Words a near-official title must contain (with the right ordinal) to be taken for this section. */
   readonly keywords: readonly string[];
 }
 
 export const SECTIONS: readonly SectionSpec[] = [
-  { index: 0, numeral: '一', title: '总体情况', aliases: ['政府信息公开工作总体情况'], kind: 'prose', keywords: ['总体'] },
+  {
+    index: 0,
+    numeral: '一',
+    title: '总体情况',
+    aliases: ['政府信息公开工作总体情况'],
+    kind: 'prose',
+    keywords: ['总体'],
+  },
   {
     index: 1,
     numeral: '二',
     title: '主动公开政府信息情况',
     aliases: ['行政机关主动公开政府信息情况', '行政机关主动公开政府信息的情况'],
-    kind: 'tables', keywords: ['主动公开'],
+    kind: 'tables',
+    keywords: ['主动公开'],
   },
   {
     index: 2,
     numeral: '三',
     title: '收到和处理政府信息公开申请情况',
     aliases: ['行政机关收到和处理政府信息公开申请情况', '行政机关收到和处理政府信息公开申请的情况'],
-    kind: 'tables', keywords: ['申请'],
+    kind: 'tables',
+    keywords: ['申请'],
   },
   {
     index: 3,
@@ -48,14 +59,17 @@ export const SECTIONS: readonly SectionSpec[] = [
       '因政府信息公开工作被申请行政复议、提起行政诉讼的情况',
       '政府信息公开行政复议和行政诉讼情况',
     ],
-    kind: 'tables', keywords: ['复议', '诉讼'],
+    kind: 'tables',
+    keywords: ['复议', '诉讼'],
   },
   {
     index: 4,
     numeral: '五',
     title: '存在的主要问题及改进情况',
     aliases: ['政府信息公开工作存在的主要问题及改进情况'],
-    kind: 'prose', keywords: ['问题'],
+    kind: 'prose',
+    keywords: ['问题'],
+    noneIsEmpty: true,
   },
   { index: 5, numeral: '六', title: '其他需要报告的事项', aliases: [], kind: 'prose', keywords: ['其他', '事项'] },
 ];
@@ -111,6 +125,10 @@ export interface TableSpec {
   readonly columns: readonly string[];
   /** Labels in header rows that are not value columns (spanning headers, corner notes). */
   readonly headerLabels: readonly string[];
+  /** The header rows as the template prints them, cell by cell ('' for a merged cell). */
+  readonly headerRows: readonly (readonly string[])[];
+  /** A word that marks a header cell however its text varies (the corner note's 勾稽关系). */
+  readonly headerKeyword?: string;
   readonly rows: readonly RowSpec[];
   readonly groups: readonly GroupSpec[];
   readonly valueKind: ValueKind;
@@ -119,6 +137,7 @@ export interface TableSpec {
 }
 
 const ART20_HEADER = ['信息内容'];
+const CORNER_NOTE = '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）';
 const ART20_OLD_COUNTS = ['上一年项目数量', '本年增/减', '本年增减', '处理决定数量'];
 
 const APPLICANT_COLUMNS = ['自然人', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他', '总计'];
@@ -134,71 +153,69 @@ function numbered(group: string, items: readonly string[], shortPrefix: string):
   }));
 }
 
-export const TABLES: readonly TableSpec[] = [
-  {
-    id: 'art20-1',
+/** An 二 table: caption, the 信息内容 header over its columns, its rows. */
+function art20(spec: Omit<TableSpec, 'section' | 'headerLabels' | 'headerRows' | 'groups' | 'caption'>): TableSpec {
+  return {
+    ...spec,
     section: 1,
-    name: '第二十条第（一）项',
-    caption: '第二十条第（一）项',
-    columns: ['本年制发件数', '本年废止件数', '现行有效件数'],
+    caption: spec.name,
     headerLabels: ART20_HEADER,
+    headerRows: [[...ART20_HEADER, ...spec.columns]],
+    groups: [],
+  };
+}
+
+export const TABLES: readonly TableSpec[] = [
+  art20({
+    id: 'art20-1',
+    name: '第二十条第（一）项',
+    columns: ['本年制发件数', '本年废止件数', '现行有效件数'],
     rows: [
       { id: 'rules', label: '规章', short: '规章' },
       { id: 'normative', label: '行政规范性文件', aliases: ['规范性文件'], short: '行政规范性文件' },
     ],
-    groups: [],
     valueKind: 'count',
     oldFormat: { columns: ['本年新制作数量', '本年新公开数量', '对外公开总数量'], rows: [] },
-  },
-  {
+  }),
+  art20({
     id: 'art20-5',
-    section: 1,
     name: '第二十条第（五）项',
-    caption: '第二十条第（五）项',
     columns: ['本年处理决定数量'],
-    headerLabels: ART20_HEADER,
     rows: [{ id: 'licensing', label: '行政许可', short: '行政许可' }],
-    groups: [],
     valueKind: 'count',
     oldFormat: { columns: ART20_OLD_COUNTS, rows: ['其他对外管理服务事项'] },
-  },
-  {
+  }),
+  art20({
     id: 'art20-6',
-    section: 1,
     name: '第二十条第（六）项',
-    caption: '第二十条第（六）项',
     columns: ['本年处理决定数量'],
-    headerLabels: ART20_HEADER,
     rows: [
       { id: 'penalty', label: '行政处罚', short: '行政处罚' },
       { id: 'enforcement', label: '行政强制', short: '行政强制' },
     ],
-    groups: [],
     valueKind: 'count',
     oldFormat: { columns: ART20_OLD_COUNTS, rows: [] },
-  },
-  {
+  }),
+  art20({
     id: 'art20-8',
-    section: 1,
     name: '第二十条第（八）项',
-    caption: '第二十条第（八）项',
     columns: ['本年收费金额（单位：万元）'],
-    headerLabels: ART20_HEADER,
     rows: [{ id: 'fees', label: '行政事业性收费', short: '行政事业性收费' }],
-    groups: [],
     valueKind: 'amount',
     oldFormat: { columns: ['上一年项目数量', '本年增/减', '本年增减'], rows: [] },
-  },
+  }),
   {
     id: 'applications',
     section: 2,
     name: '收到和处理政府信息公开申请情况表',
     columns: APPLICANT_COLUMNS,
-    headerLabels: [
-      '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）',
-      '申请人情况',
-      '法人或其他组织',
+    headerLabels: [CORNER_NOTE, '申请人情况', '法人或其他组织'],
+    headerRows: [
+      [CORNER_NOTE, '申请人情况'],
+      ['', APPLICANT_COLUMNS[0]!, '法人或其他组织', APPLICANT_COLUMNS[6]!],
+      ['', '', ...APPLICANT_COLUMNS.slice(1, 6)],
     ],
+    headerKeyword: '勾稽关系',
     groups: [
       { id: 'results', label: '三、本年度办理结果' },
       { id: 'withheld', label: '（三）不予公开', parent: 'results' },
@@ -230,7 +247,11 @@ export const TABLES: readonly TableSpec[] = [
         ],
         '不予公开',
       ),
-      ...numbered('unable', ['本机关不掌握相关政府信息', '没有现成信息需要另行制作', '补正后申请内容仍不明确'], '无法提供'),
+      ...numbered(
+        'unable',
+        ['本机关不掌握相关政府信息', '没有现成信息需要另行制作', '补正后申请内容仍不明确'],
+        '无法提供',
+      ),
       ...numbered(
         'unprocessed',
         [
@@ -266,6 +287,11 @@ export const TABLES: readonly TableSpec[] = [
       ...REVIEW_RESULTS.map((c) => `复议后起诉·${c}`),
     ],
     headerLabels: ['行政复议', '行政诉讼', '未经复议直接起诉', '复议后起诉', ...REVIEW_RESULTS],
+    headerRows: [
+      ['行政复议', '行政诉讼'],
+      [...REVIEW_RESULTS, '未经复议直接起诉', '复议后起诉'],
+      [...REVIEW_RESULTS.map(() => ''), ...REVIEW_RESULTS, ...REVIEW_RESULTS],
+    ],
     rows: [{ id: 'review', label: '', short: '复议诉讼' }],
     groups: [],
     valueKind: 'count',
@@ -291,7 +317,8 @@ export function rowName(table: TableSpec, row: RowSpec): string {
   if (table.id === 'review') return table.name;
   const label = row.label.replace(/（[^（）]*）$/u, '');
   const group = row.group ? table.groups.find((g) => g.id === row.group) : undefined;
-  if (group?.parent && /^\d/u.test(label)) return `${group.label.replace(/[^（）一二三四五六七八九十]+$/u, '')}${label}`;
+  if (group?.parent && /^\d/u.test(label))
+    return `${group.label.replace(/[^（）一二三四五六七八九十]+$/u, '')}${label}`;
   return label;
 }
 

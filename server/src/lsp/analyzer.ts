@@ -29,7 +29,8 @@ export class Analyzer {
     if (hit && hit.version === doc.version) return hit.analysis;
     const text = doc.getText();
     const markdown = isMarkdown(doc.languageId, doc.uri);
-    const analysis = text.length < WORKER_THRESHOLD ? Promise.resolve(analyze(text, markdown)) : this.inWorker(text, markdown);
+    const analysis =
+      text.length < WORKER_THRESHOLD ? Promise.resolve(analyze(text, markdown)) : this.inWorker(text, markdown);
     this.entries.set(doc.uri, { version: doc.version, analysis });
     // A failed analysis is not kept: the next request tries again.
     analysis.catch(() => {

@@ -49,7 +49,11 @@ export function checkSections(report: Report): Finding[] {
     if (!ordinal) {
       out.push(
         finding('section-numbering', `章节标题缺少序号，应为“${expected}${s.heading.title}”`, s.heading.span, {
-          data: { fix: 'renumber', section: s.index, target: guard(report, { start: s.heading.span.start, end: s.heading.span.start }) },
+          data: {
+            fix: 'renumber',
+            section: s.index,
+            target: guard(report, { start: s.heading.span.start, end: s.heading.span.start }),
+          },
         }),
       );
     } else if (ordinal.text !== expected) {
@@ -70,7 +74,7 @@ export function checkSections(report: Report): Finding[] {
     }
 
     if (spec.kind === 'prose' && isEmptyBody(report, s)) {
-      const what = s.index === 4 ? '应写明存在的主要问题及改进情况，不能为空或只写“无”' : '没有内容';
+      const what = spec.noneIsEmpty ? `应写明${spec.title}，不能为空或只写“无”` : '没有内容';
       out.push(finding('section-empty', `章节“${official}”${what}`, s.heading.span));
     }
   }
@@ -90,7 +94,7 @@ function isEmptyBody(report: Report, s: Section): boolean {
     }
   }
   const compact = body.replace(/[\s\u3000\ufeff*#\-=_]+/gu, '');
-  return compact.length === 0 || (s.index === 4 && /^无[。.]?$/u.test(compact));
+  return compact.length === 0 || (SECTIONS[s.index]!.noneIsEmpty === true && /^无[。.]?$/u.test(compact));
 }
 
 /**
@@ -104,7 +108,9 @@ function missingSection(report: Report, index: number, present: readonly Section
   const prev = present.filter((s) => s.index < index).sort((a, b) => b.span.start - a.span.start)[0];
   const inRange = (offset: number): boolean =>
     (!prev || offset > prev.heading.span.end) && (!next || offset < next.heading.span.start);
-  const own = report.tables.filter((t) => TABLES.find((x) => x.id === t.id)?.section === index && inRange(t.span.start));
+  const own = report.tables.filter(
+    (t) => TABLES.find((x) => x.id === t.id)?.section === index && inRange(t.span.start),
+  );
   const message = next ? `缺少章节“${heading}”，应在“${next.heading.text}”之前` : `缺少章节“${heading}”`;
   if (own.length > 0) {
     const first = own.sort((a, b) => a.span.start - b.span.start)[0]!;
@@ -113,7 +119,9 @@ function missingSection(report: Report, index: number, present: readonly Section
       data: { fix: 'insert-section', section: index, at: guard(report, line), after: false },
     });
   }
-  const prevTables = prev ? report.tables.filter((t) => t.span.start > prev.span.start && t.span.end <= prev.span.end) : [];
+  const prevTables = prev
+    ? report.tables.filter((t) => t.span.start > prev.span.start && t.span.end <= prev.span.end)
+    : [];
   if (prev && prevTables.length > 0 && SECTIONS[prev.index]!.kind === 'tables') {
     const lastTableEnd = cover(prevTables.map((t) => t.span))!.end;
     const rest = report.text.slice(lastTableEnd, prev.span.end);

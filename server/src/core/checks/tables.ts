@@ -51,7 +51,11 @@ export function checkTables(report: Report): Finding[] {
   }
   for (const old of report.oldTables) {
     out.push(
-      finding('table-old-format', `“${old.caption.text}”是 2019 年格式的表格，2021 年格式已删除这一表格`, old.caption.span),
+      finding(
+        'table-old-format',
+        `“${old.caption.text}”是 2019 年格式的表格，2021 年格式已删除这一表格`,
+        old.caption.span,
+      ),
     );
   }
   return out;
@@ -78,18 +82,31 @@ function missingTable(report: Report, spec: TableSpec): Finding | undefined {
   if (!section) return undefined;
   const siblings = TABLES.filter((t) => t.section === spec.section);
   const pos = siblings.indexOf(spec);
-  const present = (t: TableSpec): Table | undefined => report.tables.find((x) => x.id === t.id && x.section === spec.section);
-  const prev = siblings.slice(0, pos).reverse().map(present).find((t) => t !== undefined);
-  const next = siblings.slice(pos + 1).map(present).find((t) => t !== undefined);
+  const present = (t: TableSpec): Table | undefined =>
+    report.tables.find((x) => x.id === t.id && x.section === spec.section);
+  const prev = siblings
+    .slice(0, pos)
+    .reverse()
+    .map(present)
+    .find((t) => t !== undefined);
+  const next = siblings
+    .slice(pos + 1)
+    .map(present)
+    .find((t) => t !== undefined);
   const layout = reportLayout(report);
   const at = prev
     ? { at: guard(report, lineSpan(report, prev.span.end)), after: true }
     : next
       ? { at: guard(report, lineSpan(report, next.span.start)), after: false }
       : { at: guard(report, lineSpan(report, section.heading.span.start)), after: true };
-  return finding('table-missing', `第${SECTIONS[spec.section]!.numeral}部分缺少表格“${spec.name}”`, section.heading.span, {
-    data: { fix: 'insert-table', table: spec.id, ...at, layout },
-  });
+  return finding(
+    'table-missing',
+    `第${SECTIONS[spec.section]!.numeral}部分缺少表格“${spec.name}”`,
+    section.heading.span,
+    {
+      data: { fix: 'insert-table', table: spec.id, ...at, layout },
+    },
+  );
 }
 
 function cellName(spec: TableSpec, row: Row, column: number): string {
@@ -108,14 +125,20 @@ function checkCells(report: Report, spec: TableSpec, row: Row, name: string, anc
   }
   if (values.length < n) {
     out.push(
-      finding('table-cell-missing', `${name}应有 ${n} 个数值，只有 ${values.length} 个（没有的填 0）`, spanOfCells(values)),
+      finding(
+        'table-cell-missing',
+        `${name}应有 ${n} 个数值，只有 ${values.length} 个（没有的填 0）`,
+        spanOfCells(values),
+      ),
     );
   }
   values.slice(0, n).forEach((cell, i) => {
     const where = values.length === n ? cellName(spec, row, i) : `${name}的第 ${i + 1} 个数值`;
     if (cell.status === 'missing') {
       const shown = cell.text.length > 0 ? `“${cell.text}”` : '空白';
-      out.push(finding('table-cell-missing', `“${where}”为${shown}，应填数字（没有则填 0）`, visible(report, cell.span)));
+      out.push(
+        finding('table-cell-missing', `“${where}”为${shown}，应填数字（没有则填 0）`, visible(report, cell.span)),
+      );
     } else if (cell.status === 'invalid') {
       const wanted = spec.valueKind === 'amount' ? '不小于 0 的数' : '不小于 0 的整数';
       out.push(finding('table-cell-invalid', `“${where}”应为${wanted}，实为“${cell.text}”`, cell.span));
@@ -169,9 +192,15 @@ function checkRows(report: Report, spec: TableSpec, table: Table): Finding[] {
     const name = `行“${rowName(spec, r)}”`;
     if (row.matchedBy === 'position') {
       const first = row.values.find((c) => c.kind !== 'blank') ?? row.values[0];
-      const at = first ? { start: first.span.start, end: first.span.start } : { start: row.span.start, end: row.span.start };
+      const at = first
+        ? { start: first.span.start, end: first.span.start }
+        : { start: row.span.start, end: row.span.start };
       const separator =
-        table.layout === 'pipe' ? ' | ' : table.layout === 'cells' ? `\n${leadingWhitespace(report, first?.line ?? row.line)}` : '\t';
+        table.layout === 'pipe'
+          ? ' | '
+          : table.layout === 'cells'
+            ? `\n${leadingWhitespace(report, first?.line ?? row.line)}`
+            : '\t';
       out.push(
         finding('table-row-label', `此行没有行标签，按位置视为“${rowName(spec, r)}”`, row.span, {
           data: { fix: 'relabel', table: spec.id, row: r.id, target: guard(report, at), separator },
@@ -181,7 +210,13 @@ function checkRows(report: Report, spec: TableSpec, table: Table): Finding[] {
       const why = row.label.how === 'alias' ? '是 2019 年格式的用语' : '与模板不一致';
       out.push(
         finding('table-row-label', `行标签“${row.label.cell.text}”${why}，模板为“${r.label}”`, row.label.cell.span, {
-          data: { fix: 'relabel', table: spec.id, row: r.id, target: guard(report, row.label.cell.span), separator: '' },
+          data: {
+            fix: 'relabel',
+            table: spec.id,
+            row: r.id,
+            target: guard(report, row.label.cell.span),
+            separator: '',
+          },
         }),
       );
     }
@@ -197,8 +232,15 @@ function missingRows(report: Report, spec: TableSpec, table: Table): Finding[] {
   for (const row of table.rows) if (row.rowId && !row.duplicateOf) present.set(row.rowId, row);
   spec.rows.forEach((r, i) => {
     if (present.has(r.id)) return;
-    const next = spec.rows.slice(i + 1).map((x) => present.get(x.id)).find((x) => x !== undefined);
-    const prev = spec.rows.slice(0, i).reverse().map((x) => present.get(x.id)).find((x) => x !== undefined);
+    const next = spec.rows
+      .slice(i + 1)
+      .map((x) => present.get(x.id))
+      .find((x) => x !== undefined);
+    const prev = spec.rows
+      .slice(0, i)
+      .reverse()
+      .map((x) => present.get(x.id))
+      .find((x) => x !== undefined);
     const anchor = next ?? prev;
     const name = rowName(spec, r);
     if (!anchor) {
@@ -210,18 +252,23 @@ function missingRows(report: Report, spec: TableSpec, table: Table): Finding[] {
     const lineText = lineSpan(report, lineStartOf(report, line));
     const pad = table.layout === 'pipe' ? Math.max(0, anchor.cells.length - 1 - spec.columns.length) : 0;
     out.push(
-      finding('table-row-missing', `表格缺少行“${name}”，应在此行${after ? '之后' : '之前'}`, anchor.label?.cell.span ?? anchor.span, {
-        data: {
-          fix: 'insert-row',
-          table: spec.id,
-          row: r.id,
-          at: guard(report, lineText),
-          layout: table.layout,
-          indent: leadingWhitespace(report, line),
-          pad,
-          after,
+      finding(
+        'table-row-missing',
+        `表格缺少行“${name}”，应在此行${after ? '之后' : '之前'}`,
+        anchor.label?.cell.span ?? anchor.span,
+        {
+          data: {
+            fix: 'insert-row',
+            table: spec.id,
+            row: r.id,
+            at: guard(report, lineText),
+            layout: table.layout,
+            indent: leadingWhitespace(report, line),
+            pad,
+            after,
+          },
         },
-      }),
+      ),
     );
   });
   return out;

@@ -53,7 +53,13 @@ for (const old of OLD_TABLE_CAPTIONS) for (const r of old.rows) add(labelKey(r),
 
 const OLD_CAPTION_KEYS = OLD_TABLE_CAPTIONS.map((o) => labelKey(o.caption));
 const CAPTION = /^第二十条第\(?([一二三四五六七八九十]+)\)?项/u;
-const CAPTION_TABLES: Record<string, TableId> = { 一: 'art20-1', 五: 'art20-5', 六: 'art20-6', 八: 'art20-8' };
+/** Tables by the numeral of their caption (`第二十条第（五）项` → 五). */
+const CAPTION_TABLES: Record<string, TableId> = {};
+for (const t of TABLES) {
+  const m = t.caption ? CAPTION.exec(labelKey(t.caption)) : null;
+  if (m) CAPTION_TABLES[m[1]!] = t.id;
+}
+const KEYWORDS = TABLES.filter((t) => t.headerKeyword).map((t) => ({ word: t.headerKeyword!, table: t.id }));
 
 const memo = new Map<string, readonly LabelHit[]>();
 const MEMO_LIMIT = 4096;
@@ -78,7 +84,8 @@ function lookup(text: string): readonly LabelHit[] {
     if (OLD_CAPTION_KEYS.includes(key)) return [{ kind: 'old-caption' }];
     return [];
   }
-  if (key.includes('勾稽关系')) return [{ kind: 'header', table: 'applications' }];
+  const keyword = KEYWORDS.find((k) => key.includes(k.word));
+  if (keyword) return [{ kind: 'header', table: keyword.table }];
   const hits = index.get(key) ?? index.get(bareKey(text));
   if (hits) return hits;
   // A group label glued to the row's own label in one cell: `（三）不予公开 1.属于国家秘密`.

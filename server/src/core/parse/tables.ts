@@ -57,7 +57,11 @@ function classify(raw: RawCell): Cell {
 function withStatus(cell: Cell, kind: ValueKind): Cell {
   if (cell.kind === 'blank' || cell.value === undefined) return cell;
   const v = cell.value;
-  const ok = v >= 0 && (kind === 'amount' || Number.isInteger(v)) && !/^[+-]/u.test(cell.text) && !(kind === 'count' && cell.text.includes('.'));
+  const ok =
+    v >= 0 &&
+    (kind === 'amount' || Number.isInteger(v)) &&
+    !/^[+-]/u.test(cell.text) &&
+    !(kind === 'count' && cell.text.includes('.'));
   return ok ? cell : { ...cell, status: 'invalid' };
 }
 
@@ -155,7 +159,9 @@ export class TableReader {
     const values = valuesOf(seg);
     const hasValues = values.some((c) => c.kind === 'value');
     const hits = labels.map((c) => ({ cell: c, hits: lookupLabel(c.text) }));
-    const find = <K extends LabelHit['kind']>(kind: K): { cell: Cell; hit: Extract<LabelHit, { kind: K }> } | undefined => {
+    const find = <K extends LabelHit['kind']>(
+      kind: K,
+    ): { cell: Cell; hit: Extract<LabelHit, { kind: K }> } | undefined => {
       let found: { cell: Cell; hit: Extract<LabelHit, { kind: K }> } | undefined;
       for (const h of hits) {
         const list = h.hits.filter((x): x is Extract<LabelHit, { kind: K }> => x.kind === kind);
@@ -180,12 +186,17 @@ export class TableReader {
     }
 
     // `总计` and `其他` name a column and a row: beside column headers they are headers.
-    const headerOnly = hits.some((h) => h.hits.length > 0 && h.hits.every((x) => x.kind === 'header' || x.kind === 'old-column'));
+    const headerOnly = hits.some(
+      (h) => h.hits.length > 0 && h.hits.every((x) => x.kind === 'header' || x.kind === 'old-column'),
+    );
     let rowHit = find('row');
     if (rowHit && headerOnly && lookupLabel(rowHit.cell.text).some((x) => x.kind === 'header')) rowHit = undefined;
     const oldRow = find('old-row');
     if (this.current === 'old' && !rowHit) {
-      append(this.oldTables[this.oldTables.length - 1]!.cells, seg.filter((c) => c.kind !== 'blank'));
+      append(
+        this.oldTables[this.oldTables.length - 1]!.cells,
+        seg.filter((c) => c.kind !== 'blank'),
+      );
       return;
     }
     if (oldRow && !rowHit) {
@@ -209,7 +220,8 @@ export class TableReader {
         const b = this.builder(header, section);
         b.headers.push(this.draft(seg, [], undefined, undefined, undefined, layout));
         const old = find('old-column');
-        for (const h of hits) for (const x of h.hits) if (x.kind === 'old-column' && x.table === header) b.oldFormat.push(h.cell);
+        for (const h of hits)
+          for (const x of h.hits) if (x.kind === 'old-column' && x.table === header) b.oldFormat.push(h.cell);
         if (old && old.hit.table !== header) this.builder(old.hit.table, section).oldFormat.push(old.cell);
         return;
       }
@@ -234,7 +246,10 @@ export class TableReader {
       return;
     }
     const table =
-      rowHit?.hit.table ?? (headerOnly ? this.headerTable(hits) : undefined) ?? (this.current !== 'old' ? this.current : undefined) ?? fallback;
+      rowHit?.hit.table ??
+      (headerOnly ? this.headerTable(hits) : undefined) ??
+      (this.current !== 'old' ? this.current : undefined) ??
+      fallback;
     if (!table) return;
     const unknown = hits.filter((h) => h.hits.length === 0).map((h) => h.cell);
     if (!rowHit && unknown.length > 0 && !group) {
@@ -257,7 +272,11 @@ export class TableReader {
   private headerTable(hits: readonly { hits: readonly LabelHit[] }[]): TableId | undefined {
     const tables = new Map<TableId, number>();
     for (const h of hits) {
-      const ids = new Set(h.hits.filter((x) => x.kind === 'header' || x.kind === 'old-column').map((x) => (x as { table: TableId }).table));
+      const ids = new Set(
+        h.hits
+          .filter((x) => x.kind === 'header' || x.kind === 'old-column')
+          .map((x) => (x as { table: TableId }).table),
+      );
       for (const id of ids) tables.set(id, (tables.get(id) ?? 0) + 1 / ids.size);
     }
     if (tables.size === 0) return undefined;
@@ -320,7 +339,9 @@ export class TableReader {
     const rows: Row[] = b.rows.map((d, k) => {
       const r = assigned[k];
       const row: Row = {
-        span: spanOf(d.cells.filter((c) => c.kind !== 'blank').length > 0 ? d.cells.filter((c) => c.kind !== 'blank') : d.cells),
+        span: spanOf(
+          d.cells.filter((c) => c.kind !== 'blank').length > 0 ? d.cells.filter((c) => c.kind !== 'blank') : d.cells,
+        ),
         cells: d.cells,
         labels: d.labels,
         values: d.values.map((c) => withStatus(c, spec.valueKind)),
