@@ -185,12 +185,13 @@ export class TableReader {
       return;
     }
 
-    // `总计` and `其他` name a column and a row: beside column headers they are headers.
+    // `总计` and `其他` name a column and a row: without values, or beside column headers, they are headers.
     const headerOnly = hits.some(
       (h) => h.hits.length > 0 && h.hits.every((x) => x.kind === 'header' || x.kind === 'old-column'),
     );
     let rowHit = find('row');
-    if (rowHit && headerOnly && lookupLabel(rowHit.cell.text).some((x) => x.kind === 'header')) rowHit = undefined;
+    const ambiguous = rowHit !== undefined && lookupLabel(rowHit.cell.text).some((x) => x.kind === 'header');
+    if (ambiguous && (headerOnly || !hasValues)) rowHit = undefined;
     const oldRow = find('old-row');
     if (this.current === 'old' && !rowHit) {
       append(
@@ -207,7 +208,7 @@ export class TableReader {
     }
 
     if (!hasValues) {
-      if (rowHit && !this.isHeaderOnly(hits)) {
+      if (rowHit) {
         const draft = this.draft(seg, [], rowHit.hit.row, rowHit.hit.how, rowHit.cell, layout);
         this.current = rowHit.hit.table;
         this.builder(rowHit.hit.table, section).rows.push(draft);
@@ -262,11 +263,6 @@ export class TableReader {
     this.builder(table, section).rows.push(
       this.draft(seg, values, rowHit?.hit.row, rowHit?.hit.how, rowHit?.cell ?? unknownLabel, layout),
     );
-  }
-
-  private isHeaderOnly(hits: readonly { hits: readonly LabelHit[] }[]): boolean {
-    // `总计` and `其他` name both a column and a row: without values they are column headers.
-    return hits.every((h) => h.hits.some((x) => x.kind === 'header'));
   }
 
   private headerTable(hits: readonly { hits: readonly LabelHit[] }[]): TableId | undefined {
