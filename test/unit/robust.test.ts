@@ -73,6 +73,18 @@ describe('robustness', () => {
     );
   });
 
+  it('survives a table of 150 000 rows and a row of 300 000 cells', () => {
+    const base = SOURCES[0]!;
+    const rows = base.replace(
+      '四、结转下年度继续办理',
+      '\t\t1\t2\t3\t4\t5\t6\t7\n'.repeat(150_000) + '四、结转下年度继续办理',
+    );
+    const a = analyze(rows, false);
+    assert.equal(a.findings.filter((f) => f.code === 'table-row-unknown').length, 150_000);
+    const wide = base.replace('0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0', '0\t'.repeat(300_000));
+    assert.equal(analyze(wide, false).findings.filter((f) => f.code === 'table-cell-extra').length, 1);
+  });
+
   it('survives sections and tables in reverse order', () => {
     for (const src of SOURCES) assertSound(src.split('\n').reverse().join('\n'), false);
   });
