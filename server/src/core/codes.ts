@@ -33,6 +33,14 @@ export const CODES = {
   'table-cell-invalid': { severity: 'error', summary: '单元格不是不小于 0 的整数（收费金额可为小数）' },
   'table-old-format': { severity: 'error', summary: '表格仍是 2019 年格式（国办公开办函〔2019〕60号）' },
   'text-artifact': { severity: 'warning', summary: '文档转换残留（[bookmark: …]、**、分隔线、重复的标题行）' },
+  'table-total': { severity: 'error', summary: '总计与各项之和不符（三表的行合计、列合计，四表的小计）' },
+  'table-balance': { severity: 'error', summary: '三表某列不符合勾稽关系：第一项加第二项之和，等于第三项加第四项之和' },
+  'prose-mismatch': { severity: 'warning', summary: '正文中的数字与表格不一致' },
+  'fee-not-reported': {
+    severity: 'warning',
+    summary: '第六部分未说明信息处理费的收取情况（（六）2 大于 0 时为错误）',
+  },
+  'year-mismatch': { severity: 'warning', summary: '标题年份、统计期限和“截至…12月31日”的年份不一致' },
 } as const satisfies Record<string, CodeInfo>;
 
 export type Code = keyof typeof CODES;
@@ -64,6 +72,8 @@ export interface Finding {
 export interface Guarded {
   readonly span: Span;
   readonly expect: string;
+  /** For an empty span (an insertion point), the line around it, which must be unchanged too. */
+  readonly context?: { readonly span: Span; readonly expect: string };
 }
 
 /**
@@ -99,7 +109,23 @@ export type FixData =
       readonly target: Guarded;
       readonly separator: string;
     }
-  | { readonly fix: 'remove'; readonly targets: readonly Guarded[] };
+  | { readonly fix: 'remove'; readonly targets: readonly Guarded[] }
+  | {
+      readonly fix: 'set-cell';
+      readonly target: Guarded;
+      readonly value: string;
+      /** What the cell is; fix-all mends addends first, then row totals, then column totals. */
+      readonly role: 'addend' | 'row-total' | 'column-total';
+      readonly cell: string;
+    }
+  | {
+      readonly fix: 'fill-zero';
+      readonly target: Guarded;
+      readonly cell: string;
+      /** Every blank of the table, this one included. */
+      readonly tableBlanks: readonly Guarded[];
+    }
+  | { readonly fix: 'set-number'; readonly target: Guarded; readonly value: string; readonly cell: string };
 
 export function finding(
   code: Code,

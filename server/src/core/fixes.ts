@@ -23,8 +23,12 @@ export interface Fix {
   readonly preferred: boolean;
 }
 
-function holds(text: string, g: Guarded): boolean {
-  return g.span.start >= 0 && g.span.end <= text.length && text.slice(g.span.start, g.span.end) === g.expect;
+function holds(
+  text: string,
+  g: { span: { start: number; end: number }; expect: string; context?: Guarded['context'] },
+): boolean {
+  const at = g.span.start >= 0 && g.span.end <= text.length && text.slice(g.span.start, g.span.end) === g.expect;
+  return at && (g.context === undefined || holds(text, g.context));
 }
 
 function isLayout(v: string): v is Layout {
@@ -49,7 +53,7 @@ function insertLines(text: string, at: Guarded, after: boolean, block: string, b
   return { start: at.span.start, end: at.span.start, newText: `${lines}${eol}${gap}` };
 }
 
-type Provider = (data: FixData, text: string) => Fix | undefined;
+type Provider = (data: FixData, text: string) => Fix | Fix[] | undefined;
 
 const providers: Record<Code, Provider | undefined> = {
   'section-numbering': (d, text) => {
@@ -121,40 +125,65 @@ const providers: Record<Code, Provider | undefined> = {
       preferred: true,
     };
   },
+  'table-total': (d, text) => {
+    if (d.fix !== 'set-cell' || !holds(text, d.target)) return undefined;
+    return {
+      title: `将“${d.cell}”改为 ${d.value}`,
+      edits: [{ ...d.target.span, newText: d.value }],
+      preferred: true,
+    };
+  },
+  'table-cell-missing': (d, text) => {
+    if (d.fix !== 'fill-zero' || !holds(text, d.target)) return undefined;
+    const fixes: Fix[] = [{ title: `“${d.cell}”填 0`, edits: [{ ...d.target.span, newText: '0' }], preferred: true }];
+    if (d.tableBlanks.length > 1 && d.tableBlanks.every((g) => holds(text, g))) {
+      fixes.push({
+        title: `本表 ${d.tableBlanks.length} 处空缺都填 0`,
+        edits: d.tableBlanks.map((g) => ({ ...g.span, newText: '0' })),
+        preferred: false,
+      });
+    }
+    return fixes;
+  },
+  'prose-mismatch': (d, text) => {
+    if (d.fix !== 'set-number' || !holds(text, d.target)) return undefined;
+    return {
+      title: `按表格改为 ${d.value}（${d.cell}）`,
+      edits: [{ ...d.target.span, newText: d.value }],
+      preferred: true,
+    };
+  },
   'section-order': undefined,
   'section-duplicate': undefined,
   'section-empty': undefined,
   'table-row-unknown': undefined,
-  'table-cell-missing': undefined,
   'table-cell-extra': undefined,
   'table-cell-invalid': undefined,
   'table-old-format': undefined,
+  'table-balance': undefined,
+  'fee-not-reported': undefined,
+  'year-mismatch': undefined,
 };
 
 /** The fixes for a finding with this code and data, computed against the current text. */
 export function fixesFor(code: unknown, data: unknown, text: string): Fix[] {
   if (!isCode(code) || !isFixData(data)) return [];
-  const provider = providers[code];
-  const fix = provider?.(data, text);
-  return fix ? [fix] : [];
+  const fix = providers[code]?.(data, text);
+  return fix === undefined ? [] : Array.isArray(fix) ? fix : [fix];
+}
+
+function isGuard(g: unknown): boolean {
+  if (typeof g !== 'object' || g === null) return false;
+  const x = g as Record<string, unknown>;
+  const s = x['span'] as Record<string, unknown> | undefined;
+  const spanOk = typeof s === 'object' && s !== null && Number.isInteger(s['start']) && Number.isInteger(s['end']);
+  return typeof x['expect'] === 'string' && spanOk && (x['context'] === undefined || isGuard(x['context']));
 }
 
 /** Data that came back from a client is checked for shape before a fix reads it. */
 function isFixData(v: unknown): v is FixData {
   if (typeof v !== 'object' || v === null) return false;
   const o = v as Record<string, unknown>;
-  const isGuard = (g: unknown): boolean => {
-    if (typeof g !== 'object' || g === null) return false;
-    const x = g as Record<string, unknown>;
-    const s = x['span'] as Record<string, unknown> | undefined;
-    return (
-      typeof x['expect'] === 'string' &&
-      typeof s === 'object' &&
-      s !== null &&
-      Number.isInteger(s['start']) &&
-      Number.isInteger(s['end'])
-    );
-  };
   switch (o['fix']) {
     case 'renumber':
     case 'retitle':
@@ -187,6 +216,22 @@ function isFixData(v: unknown): v is FixData {
       );
     case 'remove':
       return Array.isArray(o['targets']) && (o['targets'] as unknown[]).every(isGuard);
+    case 'set-cell':
+      return (
+        isGuard(o['target']) &&
+        typeof o['value'] === 'string' &&
+        typeof o['role'] === 'string' &&
+        typeof o['cell'] === 'string'
+      );
+    case 'fill-zero':
+      return (
+        isGuard(o['target']) &&
+        typeof o['cell'] === 'string' &&
+        Array.isArray(o['tableBlanks']) &&
+        (o['tableBlanks'] as unknown[]).every(isGuard)
+      );
+    case 'set-number':
+      return isGuard(o['target']) && typeof o['value'] === 'string' && typeof o['cell'] === 'string';
     default:
       return false;
   }

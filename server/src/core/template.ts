@@ -134,6 +134,21 @@ export interface TableSpec {
   readonly valueKind: ValueKind;
   /** Labels that only the 2019 format has: columns, rows, captions. Seeing one marks the table as 2019 format. */
   readonly oldFormat?: { readonly columns: readonly string[]; readonly rows: readonly string[] };
+  /** Sums the table's numbers obey (report-format.md §3–§4). */
+  readonly sums?: {
+    /** E2: in every row, this column is the sum of the columns before it. */
+    readonly totalColumn?: number;
+    /** E3: in every column, this row is the sum of `addendRows`. */
+    readonly totalRow?: { readonly row: string; readonly addendRows: readonly string[] };
+    /** E1: in every column, Σ left rows = Σ right rows. */
+    readonly balance?: { readonly left: readonly string[]; readonly right: readonly string[] };
+    /** E6: in the one row, each group's total column is the sum of the group's other columns. */
+    readonly groupTotals?: readonly {
+      readonly name: string;
+      readonly columns: readonly number[];
+      readonly total: number;
+    }[];
+  };
 }
 
 const ART20_HEADER = ['信息内容'];
@@ -152,6 +167,55 @@ function numbered(group: string, items: readonly string[], shortPrefix: string):
     short: `${shortPrefix}${i + 1}`,
   }));
 }
+
+const APPLICATION_ROWS: readonly RowSpec[] = [
+  { id: 'new', label: '一、本年新收政府信息公开申请数量', short: '本年新收' },
+  { id: 'carried', label: '二、上年结转政府信息公开申请数量', short: '上年结转' },
+  { id: 'open', label: '（一）予以公开', group: 'results', short: '予以公开' },
+  {
+    id: 'partial',
+    label: '（二）部分公开（区分处理的，只计这一情形，不计其他情形）',
+    group: 'results',
+    short: '部分公开',
+  },
+  ...numbered(
+    'withheld',
+    [
+      '属于国家秘密',
+      '其他法律行政法规禁止公开',
+      '危及“三安全一稳定”',
+      '保护第三方合法权益',
+      '属于三类内部事务信息',
+      '属于四类过程性信息',
+      '属于行政执法案卷',
+      '属于行政查询事项',
+    ],
+    '不予公开',
+  ),
+  ...numbered('unable', ['本机关不掌握相关政府信息', '没有现成信息需要另行制作', '补正后申请内容仍不明确'], '无法提供'),
+  ...numbered(
+    'unprocessed',
+    [
+      '信访举报投诉类申请',
+      '重复申请',
+      '要求提供公开出版物',
+      '无正当理由大量反复申请',
+      '要求行政机关确认或重新出具已获取信息',
+    ],
+    '不予处理',
+  ),
+  ...numbered(
+    'other',
+    [
+      '申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请',
+      '申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请',
+      '其他',
+    ],
+    '其他处理',
+  ),
+  { id: 'total', label: '（七）总计', group: 'results', short: '总计' },
+  { id: 'forward', label: '四、结转下年度继续办理', short: '结转下年度' },
+];
 
 /** An 二 table: caption, the 信息内容 header over its columns, its rows. */
 function art20(spec: Omit<TableSpec, 'section' | 'headerLabels' | 'headerRows' | 'groups' | 'caption'>): TableSpec {
@@ -216,6 +280,15 @@ export const TABLES: readonly TableSpec[] = [
       ['', '', ...APPLICANT_COLUMNS.slice(1, 6)],
     ],
     headerKeyword: '勾稽关系',
+    sums: {
+      totalColumn: 6,
+      // （七）总计 sums every row under 三、本年度办理结果 but itself.
+      totalRow: {
+        row: 'total',
+        addendRows: APPLICATION_ROWS.filter((r) => r.group && r.id !== 'total').map((r) => r.id),
+      },
+      balance: { left: ['new', 'carried'], right: ['total', 'forward'] },
+    },
     groups: [
       { id: 'results', label: '三、本年度办理结果' },
       { id: 'withheld', label: '（三）不予公开', parent: 'results' },
@@ -223,58 +296,7 @@ export const TABLES: readonly TableSpec[] = [
       { id: 'unprocessed', label: '（五）不予处理', parent: 'results' },
       { id: 'other', label: '（六）其他处理', parent: 'results' },
     ],
-    rows: [
-      { id: 'new', label: '一、本年新收政府信息公开申请数量', short: '本年新收' },
-      { id: 'carried', label: '二、上年结转政府信息公开申请数量', short: '上年结转' },
-      { id: 'open', label: '（一）予以公开', group: 'results', short: '予以公开' },
-      {
-        id: 'partial',
-        label: '（二）部分公开（区分处理的，只计这一情形，不计其他情形）',
-        group: 'results',
-        short: '部分公开',
-      },
-      ...numbered(
-        'withheld',
-        [
-          '属于国家秘密',
-          '其他法律行政法规禁止公开',
-          '危及“三安全一稳定”',
-          '保护第三方合法权益',
-          '属于三类内部事务信息',
-          '属于四类过程性信息',
-          '属于行政执法案卷',
-          '属于行政查询事项',
-        ],
-        '不予公开',
-      ),
-      ...numbered(
-        'unable',
-        ['本机关不掌握相关政府信息', '没有现成信息需要另行制作', '补正后申请内容仍不明确'],
-        '无法提供',
-      ),
-      ...numbered(
-        'unprocessed',
-        [
-          '信访举报投诉类申请',
-          '重复申请',
-          '要求提供公开出版物',
-          '无正当理由大量反复申请',
-          '要求行政机关确认或重新出具已获取信息',
-        ],
-        '不予处理',
-      ),
-      ...numbered(
-        'other',
-        [
-          '申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请',
-          '申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请',
-          '其他',
-        ],
-        '其他处理',
-      ),
-      { id: 'total', label: '（七）总计', group: 'results', short: '总计' },
-      { id: 'forward', label: '四、结转下年度继续办理', short: '结转下年度' },
-    ],
+    rows: APPLICATION_ROWS,
     valueKind: 'count',
   },
   {
@@ -292,6 +314,13 @@ export const TABLES: readonly TableSpec[] = [
       [...REVIEW_RESULTS, '未经复议直接起诉', '复议后起诉'],
       [...REVIEW_RESULTS.map(() => ''), ...REVIEW_RESULTS, ...REVIEW_RESULTS],
     ],
+    sums: {
+      groupTotals: ['行政复议', '未经复议直接起诉', '复议后起诉'].map((name, g) => ({
+        name,
+        columns: [0, 1, 2, 3].map((c) => g * 5 + c),
+        total: g * 5 + 4,
+      })),
+    },
     rows: [{ id: 'review', label: '', short: '复议诉讼' }],
     groups: [],
     valueKind: 'count',

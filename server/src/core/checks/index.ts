@@ -5,8 +5,9 @@ import type { Report } from '../model';
 import { checkArtifacts } from './artifacts';
 import { checkSections } from './sections';
 import { checkTables } from './tables';
+import { checkTotals } from './totals';
 
 export function checkReport(report: Report): Finding[] {
-  const all = [...checkSections(report), ...checkTables(report), ...checkArtifacts(report)];
+  const all = [...checkSections(report), ...checkTables(report), ...checkTotals(report), ...checkArtifacts(report)];
   return all.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.code.localeCompare(b.code));
 }

@@ -6,9 +6,12 @@ import { SECTIONS, TABLES, officialHeading } from '../template';
 import { cover } from '../util';
 import { lineAt, lineSpan } from './text';
 
-/** The text at a span, as a fix guard. */
+/** The text at a span, as a fix guard; an empty span is guarded by its line. */
 export function guard(report: Report, span: Span): Guarded {
-  return { span, expect: report.text.slice(span.start, span.end) };
+  const g = { span, expect: report.text.slice(span.start, span.end) };
+  if (span.end > span.start) return g;
+  const line = lineSpan(report, span.start);
+  return { ...g, context: { span: line, expect: report.text.slice(line.start, line.end) } };
 }
 
 function where(report: Report, s: Section): string {

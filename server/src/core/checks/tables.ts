@@ -1,6 +1,6 @@
 /** Table structure checks: missing tables and rows, unknown rows, labels, cells, the 2019 format. */
 
-import { finding, type Finding } from '../codes';
+import { finding, type Finding, type Guarded } from '../codes';
 import type { Cell, Layout, Report, Row, Span, Table } from '../model';
 import { SECTIONS, TABLES, rowName, rowSpec, type TableSpec } from '../template';
 import { guard } from './sections';
@@ -115,7 +115,25 @@ function cellName(spec: TableSpec, row: Row, column: number): string {
   return spec.id === 'review' ? col : `${r ? rowName(spec, r) : '此行'}·${col}`;
 }
 
-function checkCells(report: Report, spec: TableSpec, row: Row, name: string, anchor: Span): Finding[] {
+/** Every blank or `/` value cell of a table, for the fix that fills them all with 0. */
+function blanksOf(report: Report, spec: TableSpec, table: Table): Guarded[] {
+  const n = spec.columns.length;
+  const out: Guarded[] = [];
+  for (const row of table.rows) {
+    if (!row.rowId || row.duplicateOf) continue;
+    for (const cell of row.values.slice(0, n)) if (cell.status === 'missing') out.push(guard(report, cell.span));
+  }
+  return out;
+}
+
+function checkCells(
+  report: Report,
+  spec: TableSpec,
+  row: Row,
+  name: string,
+  anchor: Span,
+  blanks: () => Guarded[],
+): Finding[] {
   const out: Finding[] = [];
   const n = spec.columns.length;
   const values = row.values;
@@ -136,8 +154,14 @@ function checkCells(report: Report, spec: TableSpec, row: Row, name: string, anc
     const where = values.length === n ? cellName(spec, row, i) : `${name}的第 ${i + 1} 个数值`;
     if (cell.status === 'missing') {
       const shown = cell.text.length > 0 ? `“${cell.text}”` : '空白';
+      const data =
+        values.length === n
+          ? { fix: 'fill-zero' as const, target: guard(report, cell.span), cell: where, tableBlanks: blanks() }
+          : undefined;
       out.push(
-        finding('table-cell-missing', `“${where}”为${shown}，应填数字（没有则填 0）`, visible(report, cell.span)),
+        finding('table-cell-missing', `“${where}”为${shown}，应填数字（没有则填 0）`, visible(report, cell.span), {
+          ...(data ? { data } : {}),
+        }),
       );
     } else if (cell.status === 'invalid') {
       const wanted = spec.valueKind === 'amount' ? '不小于 0 的数' : '不小于 0 的整数';
@@ -166,11 +190,13 @@ function checkReview(report: Report, spec: TableSpec, table: Table): Finding[] {
   if (!row) {
     return [finding('table-cell-missing', `表格“${spec.name}”缺少全部 ${spec.columns.length} 个数值`, table.span)];
   }
-  return checkCells(report, spec, row, `表格“${spec.name}”`, row.span);
+  return checkCells(report, spec, row, `表格“${spec.name}”`, row.span, () => blanksOf(report, spec, table));
 }
 
 function checkRows(report: Report, spec: TableSpec, table: Table): Finding[] {
   const out: Finding[] = [];
+  let cached: Guarded[] | undefined;
+  const blanks = (): Guarded[] => (cached ??= blanksOf(report, spec, table));
   for (const row of table.rows) {
     const r = row.rowId ? rowSpec(spec, row.rowId) : undefined;
     if (row.duplicateOf) {
@@ -220,7 +246,7 @@ function checkRows(report: Report, spec: TableSpec, table: Table): Finding[] {
         }),
       );
     }
-    append(out, checkCells(report, spec, row, name, row.label?.cell.span ?? row.span));
+    append(out, checkCells(report, spec, row, name, row.label?.cell.span ?? row.span, blanks));
   }
   append(out, missingRows(report, spec, table));
   return out;

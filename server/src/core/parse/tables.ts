@@ -14,7 +14,7 @@ import { lookupLabel, nearRow, type LabelHit } from './labels';
 interface Draft {
   cells: Cell[];
   labels: Cell[];
-  values: Cell[];
+  values: Padded;
   row: number | undefined;
   how: 'exact' | 'alias' | 'near' | undefined;
   labelCell: Cell | undefined;
@@ -112,7 +112,7 @@ function segments(cells: readonly Cell[]): Cell[][] {
 }
 
 /** Values of a row: the cells after its last label, blank padding at either end dropped. */
-function valuesOf(seg: readonly Cell[]): Cell[] {
+function valuesOf(seg: readonly Cell[]): Padded {
   let last = -1;
   seg.forEach((c, i) => {
     if (c.kind === 'label') last = i;
@@ -121,7 +121,27 @@ function valuesOf(seg: readonly Cell[]): Cell[] {
   let e = seg.length;
   while (s < e && seg[s]!.kind === 'blank') s++;
   while (e > s && seg[e - 1]!.kind === 'blank') e--;
-  return seg.slice(s, e);
+  return { values: seg.slice(s, e), lead: seg.slice(last + 1, s), trail: seg.slice(e) };
+}
+
+const NO_VALUES: Padded = { values: [], lead: [], trail: [] };
+
+/** Values with the blank cells around them that were taken for padding. */
+interface Padded {
+  readonly values: readonly Cell[];
+  readonly lead: readonly Cell[];
+  readonly trail: readonly Cell[];
+}
+
+/**
+ * The values of a row with `n` columns. Blank cells around the values are padding (merged cells), unless the row is
+ * short and the blanks lie on one side only: then the blanks next to the values are the missing ones.
+ */
+function fitValues(p: Padded, n: number): Cell[] {
+  const short = n - p.values.length;
+  if (short <= 0 || (p.lead.length > 0 && p.trail.length > 0)) return [...p.values];
+  if (p.lead.length > 0) return [...p.lead.slice(Math.max(0, p.lead.length - short)), ...p.values];
+  return [...p.values, ...p.trail.slice(0, short)];
 }
 
 function spanOf(cells: readonly Cell[]): Span {
@@ -157,7 +177,7 @@ export class TableReader {
   private segment(seg: Cell[], layout: Layout, section: number, fallback: TableId | undefined): void {
     const labels = seg.filter((c) => c.kind === 'label');
     const values = valuesOf(seg);
-    const hasValues = values.some((c) => c.kind === 'value');
+    const hasValues = values.values.some((c) => c.kind === 'value');
     const hits = labels.map((c) => ({ cell: c, hits: lookupLabel(c.text) }));
     const find = <K extends LabelHit['kind']>(
       kind: K,
@@ -209,7 +229,7 @@ export class TableReader {
 
     if (!hasValues) {
       if (rowHit) {
-        const draft = this.draft(seg, [], rowHit.hit.row, rowHit.hit.how, rowHit.cell, layout);
+        const draft = this.draft(seg, NO_VALUES, rowHit.hit.row, rowHit.hit.how, rowHit.cell, layout);
         this.current = rowHit.hit.table;
         this.builder(rowHit.hit.table, section).rows.push(draft);
         this.pending = draft;
@@ -219,7 +239,7 @@ export class TableReader {
       if (header) {
         this.current = header;
         const b = this.builder(header, section);
-        b.headers.push(this.draft(seg, [], undefined, undefined, undefined, layout));
+        b.headers.push(this.draft(seg, NO_VALUES, undefined, undefined, undefined, layout));
         const old = find('old-column');
         for (const h of hits)
           for (const x of h.hits) if (x.kind === 'old-column' && x.table === header) b.oldFormat.push(h.cell);
@@ -232,7 +252,7 @@ export class TableReader {
     }
 
     // A row of values without labels completes a labelled row that had none (a row broken over lines).
-    if (labels.length === 0 && this.pending && this.pending.values.length === 0) {
+    if (labels.length === 0 && this.pending && this.pending.values.values.length === 0) {
       this.pending.values = values;
       append(this.pending.cells, seg);
       this.pending = undefined;
@@ -282,7 +302,7 @@ export class TableReader {
 
   private draft(
     seg: Cell[],
-    values: Cell[],
+    values: Padded,
     row: number | undefined,
     how: Draft['how'],
     labelCell: Cell | undefined,
@@ -340,7 +360,7 @@ export class TableReader {
         ),
         cells: d.cells,
         labels: d.labels,
-        values: d.values.map((c) => withStatus(c, spec.valueKind)),
+        values: fitValues(d.values, spec.columns.length).map((c) => withStatus(c, spec.valueKind)),
         rowId: r !== undefined ? spec.rows[r]!.id : undefined,
         matchedBy: matchedBy[k]!,
         label: d.labelCell ? { cell: d.labelCell, how: d.how ?? 'none' } : undefined,
@@ -356,7 +376,12 @@ export class TableReader {
   /** The 四 table is one row of 15 values, wherever its lines break. */
   private finishReview(b: Builder): Table {
     const cells = b.rows.flatMap((d) => d.cells);
-    const values = b.rows.flatMap((d) => d.values).map((c) => withStatus(c, 'count'));
+    const padded: Padded = {
+      values: b.rows.flatMap((d) => d.values.values),
+      lead: b.rows[0]?.values.lead ?? [],
+      trail: b.rows[b.rows.length - 1]?.values.trail ?? [],
+    };
+    const values = fitValues(padded, tableSpec(b.id).columns.length).map((c) => withStatus(c, 'count'));
     const rows: Row[] =
       b.rows.length === 0
         ? []

@@ -1,0 +1,214 @@
+/**
+ * Totals and the balance: E2 row totals and E3 column totals of the 三 table, E6 group totals of the 四 table
+ * (`table-total`), E1 in each column of the 三 table (`table-balance`). A rule whose cells are missing or invalid is
+ * off, except that a total smaller than its present addends is impossible all the same. When one wrong cell
+ * explains every broken rule, that cell gets the one error and the rules it breaks are related information.
+ */
+
+import { finding, type Finding, type Related } from '../codes';
+import type { Report, Span } from '../model';
+import {
+  addendList,
+  cellTitle,
+  equations,
+  evaluate,
+  formatNumber,
+  grids,
+  refKey,
+  type CellRef,
+  type Evaluation,
+  type Grid,
+} from '../sums';
+import { guard } from './sections';
+
+/** What a set-cell fix is, which orders fix-all: an addend first, then row totals, then column totals. */
+export type CellRole = 'addend' | 'row-total' | 'column-total';
+
+function span(grid: Grid, ref: CellRef): Span {
+  return grid.cell(ref)!.span;
+}
+
+function text(grid: Grid, ref: CellRef): string {
+  return grid.cell(ref)!.text;
+}
+
+function setCell(report: Report, grid: Grid, ref: CellRef, value: number, role: CellRole) {
+  return {
+    fix: 'set-cell' as const,
+    target: guard(report, span(grid, ref)),
+    value: formatNumber(value),
+    role,
+    cell: cellTitle(grid.spec, ref),
+  };
+}
+
+/** `（七）总计·自然人 应为 5（予以公开 2 + 部分公开 1 + 不予公开 2），实为 6`. */
+function totalMessage(grid: Grid, ev: Evaluation): string {
+  const total = ev.eq.left[0]!;
+  return `${cellTitle(grid.spec, total)} 应为 ${formatNumber(ev.rightKnown)}（${addendList(grid, ev.eq)}），实为 ${text(grid, total)}`;
+}
+
+function ruleName(grid: Grid, ev: Evaluation): string {
+  switch (ev.eq.family) {
+    case 'E2':
+      return `行合计：${totalMessage(grid, ev)}`;
+    case 'E3':
+      return `列合计：${totalMessage(grid, ev)}`;
+    case 'E6':
+      return `小计：${totalMessage(grid, ev)}`;
+    case 'E1':
+      return `勾稽关系：${balanceFigures(grid, ev)}`;
+  }
+}
+
+function balanceFigures(grid: Grid, ev: Evaluation): string {
+  const part = (refs: readonly CellRef[], names: string): string =>
+    `${names} = ${refs.map((r) => formatNumber(grid.value(r)!)).join(' + ')} = ${formatNumber(refs.reduce((s, r) => s + grid.value(r)!, 0))}`;
+  return `${part(ev.eq.left, '一 + 二')}，${part(ev.eq.right, '（七）+ 四')}`;
+}
+
+function related(grid: Grid, ev: Evaluation): Related {
+  return { span: span(grid, ev.eq.left[0]!), message: ruleName(grid, ev) };
+}
+
+const ROLE_OF_TOTAL = { E2: 'row-total', E3: 'column-total', E6: 'row-total' } as const;
+
+/**
+ * The one cell whose change mends every broken rule and breaks none that holds, with the value it should have.
+ * With residual r = Σ left − Σ right, a cell x on the left should be x − r, on the right x + r.
+ */
+function singleCell(
+  grid: Grid,
+  broken: readonly Evaluation[],
+  holding: readonly Evaluation[],
+): { ref: CellRef; value: number } | undefined {
+  if (broken.length < 2) return undefined;
+  const cellsOf = (ev: Evaluation): CellRef[] => [...ev.eq.left, ...ev.eq.right];
+  const held = new Set(holding.flatMap((ev) => cellsOf(ev).map(refKey)));
+  const found: { ref: CellRef; value: number }[] = [];
+  for (const ref of cellsOf(broken[0]!)) {
+    const key = refKey(ref);
+    if (held.has(key)) continue;
+    const x = grid.value(ref)!;
+    const wanted = new Set<number>();
+    for (const ev of broken) {
+      const onLeft = ev.eq.left.some((r) => refKey(r) === key);
+      const onRight = !onLeft && ev.eq.right.some((r) => refKey(r) === key);
+      if (!onLeft && !onRight) {
+        wanted.add(NaN);
+        break;
+      }
+      wanted.add(onLeft ? x - ev.residual : x + ev.residual);
+    }
+    const [value] = [...wanted];
+    if (wanted.size === 1 && value !== undefined && Number.isInteger(value) && value >= 0) found.push({ ref, value });
+  }
+  return found.length === 1 ? found[0] : undefined;
+}
+
+export function checkTotals(report: Report): Finding[] {
+  const out: Finding[] = [];
+  for (const grid of grids(report)) {
+    const evs = equations(grid.spec).map((eq) => evaluate(grid, eq));
+    const broken = evs.filter((e) => e.status === 'broken');
+    const holding = evs.filter((e) => e.status === 'holds');
+    const one = singleCell(grid, broken, holding);
+    if (one) {
+      out.push(primary(report, grid, one, broken));
+    } else {
+      for (const ev of broken) out.push(ev.eq.family === 'E1' ? balance(grid, ev, evs) : total(report, grid, ev));
+    }
+    for (const ev of evs) {
+      const bound = lowerBound(grid, ev);
+      if (bound) out.push(bound);
+    }
+  }
+  return out;
+}
+
+function total(report: Report, grid: Grid, ev: Evaluation): Finding {
+  const ref = ev.eq.left[0]!;
+  return finding('table-total', totalMessage(grid, ev), span(grid, ref), {
+    data: setCell(report, grid, ref, ev.rightKnown, ROLE_OF_TOTAL[ev.eq.family as 'E2' | 'E3' | 'E6']),
+  });
+}
+
+function primary(
+  report: Report,
+  grid: Grid,
+  one: { ref: CellRef; value: number },
+  broken: readonly Evaluation[],
+): Finding {
+  const key = refKey(one.ref);
+  const asTotal = broken.find((ev) => ev.eq.family !== 'E1' && refKey(ev.eq.left[0]!) === key);
+  const others = broken.filter((ev) => ev !== asTotal).map((ev) => related(grid, ev));
+  if (asTotal) {
+    const role = ROLE_OF_TOTAL[asTotal.eq.family as 'E2' | 'E3' | 'E6'];
+    return finding('table-total', totalMessage(grid, asTotal), span(grid, one.ref), {
+      data: setCell(report, grid, one.ref, one.value, role),
+      related: others,
+    });
+  }
+  const rules = broken
+    .map((ev) => ({ E1: '勾稽关系', E2: '行合计', E3: '列合计', E6: '小计' })[ev.eq.family])
+    .join('、');
+  const message = `${cellTitle(grid.spec, one.ref)} 与${rules}都不符：应为 ${formatNumber(one.value)}，实为 ${text(grid, one.ref)}`;
+  return finding('table-total', message, span(grid, one.ref), {
+    data: setCell(report, grid, one.ref, one.value, 'addend'),
+    related: others,
+  });
+}
+
+/** E1 broken in a column: on the row the other rules point to, else on the table. */
+function balance(grid: Grid, ev: Evaluation, evs: readonly Evaluation[]): Finding {
+  const col = ev.eq.column!;
+  const colName = grid.spec.columns[col] ?? '';
+  const figures = balanceFigures(grid, ev);
+  const columnTotal = evs.find((e) => e.eq.family === 'E3' && e.eq.column === col);
+  const rowBroken = [...ev.eq.left, ...ev.eq.right].filter((ref) =>
+    evs.some((e) => e.eq.family === 'E2' && e.status === 'broken' && e.eq.left[0]!.row === ref.row),
+  );
+  const cells: Related[] = [...ev.eq.left, ...ev.eq.right].map((ref) => ({
+    span: span(grid, ref),
+    message: `${cellTitle(grid.spec, ref)} = ${text(grid, ref)}`,
+  }));
+  let at: Span;
+  let why: string;
+  if (columnTotal?.status === 'broken') {
+    at = span(grid, columnTotal.eq.left[0]!);
+    why = '（七）总计与各项之和也不符，应先核对（七）总计';
+  } else if (columnTotal?.status === 'holds' && rowBroken.length === 1) {
+    at = span(grid, rowBroken[0]!);
+    why = `${cellTitle(grid.spec, rowBroken[0]!)} 所在行的合计也不符，问题可能在这一行`;
+  } else if (columnTotal?.status === 'holds') {
+    const first = ev.eq.left[0]!;
+    at = span(grid, first);
+    why = '（七）总计与各项相符，问题应在本年新收、上年结转或结转下年度';
+  } else {
+    at = tableAnchor(grid);
+    why = '无法判断是哪一项有误';
+  }
+  return finding(
+    'table-balance',
+    `“${colName}”列不符合勾稽关系（第一项加第二项之和，等于第三项加第四项之和）：${figures}；${why}`,
+    at,
+    { related: cells },
+  );
+}
+
+function tableAnchor(grid: Grid): Span {
+  const t = grid.table;
+  return t.headerRows[0]?.span ?? t.caption?.span ?? t.rows[0]?.span ?? t.span;
+}
+
+/** A present total below the sum of its present addends is impossible, whatever the missing ones hold. */
+function lowerBound(grid: Grid, ev: Evaluation): Finding | undefined {
+  if (ev.status !== 'unknown' || ev.eq.family === 'E1' || ev.missingLeft > 0 || ev.missingRight === 0) return undefined;
+  if (ev.leftKnown >= ev.rightKnown) return undefined;
+  const ref = ev.eq.left[0]!;
+  return finding(
+    'table-total',
+    `${cellTitle(grid.spec, ref)} 应至少为 ${formatNumber(ev.rightKnown)}（已填各项：${addendList(grid, ev.eq)}；另有 ${ev.missingRight} 项未填或无效），实为 ${text(grid, ref)}`,
+    span(grid, ref),
+  );
+}

@@ -1,0 +1,200 @@
+/**
+ * The sums a table's numbers obey, as equations over cells (Σ left = Σ right), and a table's numbers read as a grid.
+ * Shared by the totals check, hover and fix-all.
+ */
+
+import type { Cell, Report, Table } from './model';
+import { TABLES, rowName, rowSpec, type TableId, type TableSpec } from './template';
+
+export interface CellRef {
+  readonly row: string;
+  readonly col: number;
+}
+
+export type Family = 'E1' | 'E2' | 'E3' | 'E6';
+
+export interface Equation {
+  readonly family: Family;
+  readonly table: TableId;
+  /** For E2, E3, E6 the total alone; for E1 the rows 一 and 二. */
+  readonly left: readonly CellRef[];
+  /** The addends; for E1 the rows （七） and 四. */
+  readonly right: readonly CellRef[];
+  /** Column of an E1, E3 equation; group name of an E6 equation. */
+  readonly column?: number;
+}
+
+const cache = new Map<TableId, Equation[]>();
+
+/** Every equation of a table, from the template's sums. */
+export function equations(spec: TableSpec): readonly Equation[] {
+  const hit = cache.get(spec.id);
+  if (hit) return hit;
+  const out: Equation[] = [];
+  const s = spec.sums;
+  const cols = spec.columns.map((_, i) => i);
+  if (s?.totalColumn !== undefined) {
+    const tc = s.totalColumn;
+    for (const r of spec.rows) {
+      out.push({
+        family: 'E2',
+        table: spec.id,
+        left: [{ row: r.id, col: tc }],
+        right: cols.filter((c) => c !== tc).map((col) => ({ row: r.id, col })),
+      });
+    }
+  }
+  if (s?.totalRow) {
+    const { row, addendRows } = s.totalRow;
+    for (const col of cols) {
+      out.push({
+        family: 'E3',
+        table: spec.id,
+        column: col,
+        left: [{ row, col }],
+        right: addendRows.map((r) => ({ row: r, col })),
+      });
+    }
+  }
+  for (const g of s?.groupTotals ?? []) {
+    const row = spec.rows[0]!.id;
+    out.push({
+      family: 'E6',
+      table: spec.id,
+      column: g.total,
+      left: [{ row, col: g.total }],
+      right: g.columns.map((col) => ({ row, col })),
+    });
+  }
+  if (s?.balance) {
+    const { left, right } = s.balance;
+    for (const col of cols) {
+      out.push({
+        family: 'E1',
+        table: spec.id,
+        column: col,
+        left: left.map((r) => ({ row: r, col })),
+        right: right.map((r) => ({ row: r, col })),
+      });
+    }
+  }
+  cache.set(spec.id, out);
+  return out;
+}
+
+export function refKey(ref: CellRef): string {
+  return `${ref.row}#${ref.col}`;
+}
+
+/** A table's value cells by template row and column; rows with too many or too few values have none. */
+export class Grid {
+  private readonly rows = new Map<string, readonly Cell[]>();
+
+  constructor(
+    readonly spec: TableSpec,
+    readonly table: Table,
+  ) {
+    const n = spec.columns.length;
+    for (const row of table.rows) {
+      if (!row.rowId || row.duplicateOf || row.values.length !== n) continue;
+      this.rows.set(row.rowId, row.values);
+    }
+  }
+
+  cell(ref: CellRef): Cell | undefined {
+    return this.rows.get(ref.row)?.[ref.col];
+  }
+
+  /** The number in a cell, when the cell holds a valid one. */
+  value(ref: CellRef): number | undefined {
+    const c = this.cell(ref);
+    return c && c.status === 'ok' ? c.value : undefined;
+  }
+
+  /** The template row and column of the value cell at an offset. */
+  at(offset: number): CellRef | undefined {
+    for (const [row, cells] of this.rows) {
+      const col = cells.findIndex((c) => c.span.start <= offset && offset <= c.span.end && c.kind !== 'label');
+      if (col >= 0) return { row, col };
+    }
+    return undefined;
+  }
+}
+
+/** The grids of the report's tables that have sums, in template order, skipping tables in the 2019 format. */
+export function grids(report: Report): Grid[] {
+  const out: Grid[] = [];
+  for (const spec of TABLES) {
+    const table = report.tables.find((t) => t.id === spec.id);
+    if (table && table.oldFormat.length === 0) out.push(new Grid(spec, table));
+  }
+  return out;
+}
+
+/** A cell's name in messages: `（七）总计·自然人`, `行政复议·总计`. */
+export function cellTitle(spec: TableSpec, ref: CellRef): string {
+  const col = spec.columns[ref.col] ?? `第 ${ref.col + 1} 列`;
+  if (spec.id === 'review') return col;
+  const r = rowSpec(spec, ref.row);
+  return `${r ? rowName(spec, r) : ref.row}·${col}`;
+}
+
+/** Short name of an addend for a sum's message: the column (E2, E6) or the row or its group (E3). */
+export function addendName(spec: TableSpec, eq: Equation, ref: CellRef): string {
+  if (eq.family === 'E2') return spec.columns[ref.col] ?? '';
+  if (eq.family === 'E6') return (spec.columns[ref.col] ?? '').split('·').pop() ?? '';
+  const r = rowSpec(spec, ref.row);
+  const group = r?.group ? spec.groups.find((g) => g.id === r.group) : undefined;
+  if (group?.parent) return group.label.replace(/^（[^）]*）/u, '');
+  return r?.short ?? ref.row;
+}
+
+/** `予以公开 2 + 部分公开 1 + 不予公开 2`: the addends with a value, same names summed; `各项均为 0` when none. */
+export function addendList(grid: Grid, eq: Equation): string {
+  const sums = new Map<string, number>();
+  for (const ref of eq.right) {
+    const v = grid.value(ref);
+    if (v === undefined || v === 0) continue;
+    const name = addendName(grid.spec, eq, ref);
+    sums.set(name, (sums.get(name) ?? 0) + v);
+  }
+  if (sums.size === 0) return '各项均为 0';
+  return [...sums.entries()].map(([k, v]) => `${k} ${formatNumber(v)}`).join(' + ');
+}
+
+export function formatNumber(v: number): string {
+  return Number.isInteger(v) ? String(v) : String(Math.round(v * 10000) / 10000);
+}
+
+export interface Evaluation {
+  readonly eq: Equation;
+  /** `holds`, `broken`, or `unknown` when a cell is missing or invalid. */
+  readonly status: 'holds' | 'broken' | 'unknown';
+  /** Σ left − Σ right over the cells with values. */
+  readonly residual: number;
+  readonly leftKnown: number;
+  readonly rightKnown: number;
+  /** Cells without a valid value, on the left and on the right. */
+  readonly missingLeft: number;
+  readonly missingRight: number;
+}
+
+export function evaluate(grid: Grid, eq: Equation): Evaluation {
+  let leftKnown = 0;
+  let rightKnown = 0;
+  let missingLeft = 0;
+  let missingRight = 0;
+  for (const ref of eq.left) {
+    const v = grid.value(ref);
+    if (v === undefined) missingLeft++;
+    else leftKnown += v;
+  }
+  for (const ref of eq.right) {
+    const v = grid.value(ref);
+    if (v === undefined) missingRight++;
+    else rightKnown += v;
+  }
+  const residual = leftKnown - rightKnown;
+  const status = missingLeft + missingRight > 0 ? 'unknown' : residual === 0 ? 'holds' : 'broken';
+  return { eq, status, residual, leftKnown, rightKnown, missingLeft, missingRight };
+}
