@@ -128,8 +128,16 @@ export function runCli(argv: readonly string[]): CliResult {
   }
   if (paths.length === 0) return { code: 2, stdout: '', stderr: `nianbao: 没有给出要检查的文件或文件夹\n${USAGE}\n` };
 
-  const files: string[] = [];
-  for (const p of paths) collect(p, files, err);
+  const found: string[] = [];
+  for (const p of paths) collect(p, found, err);
+  // A file named twice, or inside a folder also named, is checked once.
+  const seen = new Set<string>();
+  const files = found.filter((f) => {
+    const key = path.resolve(f);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
   const results: FileResult[] = [];
   for (const f of files) {
     try {

@@ -37,12 +37,23 @@ describe('cli', () => {
       `${path.join(dir, 'a.txt')}:322:2: error table-row-missing 表格缺少行“（六）3.其他”，应在此行之前`,
       `${path.join(dir, 'a.txt')}:387:1: error section-numbering 章节序号应为“五、”，实为“5、”`,
     ]);
-    assert.equal(lines[4], '检查了 1 个文件：2 个错误，2 个警告，0 个提示');
+    assert.equal(
+      lines[4],
+      `${path.join(dir, 'a.txt')}:396:1: warning fee-not-reported “六、其他需要报告的事项”未说明信息处理费的收取情况（未收取也应写明，如“本年度未收取信息处理费”）`,
+    );
+    assert.equal(lines[5], '检查了 1 个文件：2 个错误，3 个警告，0 个提示');
     assert.equal(r.stderr, '');
   });
 
   it('searches a folder for .txt/.md files that are reports; exit 0 when none has an error', () => {
-    const r = run('check', '--format', 'json', path.join(dir, 'sub'), path.join(dir, 'b.md'));
+    const r = run(
+      'check',
+      '--format',
+      'json',
+      path.join(dir, 'sub'),
+      path.join(dir, 'b.md'),
+      path.join(dir, 'sub', 'c.txt'),
+    );
     assert.equal(r.code, 0);
     const json = JSON.parse(r.stdout) as { files: { path: string; diagnostics: unknown[] }[] };
     assert.deepEqual(json, {

@@ -40,6 +40,7 @@ describe('language server over stdio', function () {
       '88 section-title',
       '93 table-cell-extra',
       '95 section-title',
+      '111 fee-not-reported',
     ]);
     assert.ok(p.diagnostics.every((d) => d.source === 'nianbao'));
     assert.ok(
@@ -103,7 +104,12 @@ describe('language server over stdio', function () {
       contentChanges: edits.map((e) => ({ range: e.range, text: e.newText })),
     });
     const after = await second;
-    assert.deepEqual(codesAt(after.diagnostics), ['4 text-artifact', '34 table-row-label', '322 table-row-missing']);
+    assert.deepEqual(codesAt(after.diagnostics), [
+      '4 text-artifact',
+      '34 table-row-label',
+      '322 table-row-missing',
+      '396 fee-not-reported',
+    ]);
   });
 
   it('publishes only for the current version when edits come fast', async () => {
@@ -116,7 +122,7 @@ describe('language server over stdio', function () {
       });
     }
     const last = await client.diagnostics(uri, (x) => x.version === 6);
-    assert.equal(last.diagnostics.length, 4, 'version 6 holds fixture 001');
+    assert.equal(last.diagnostics.length, 5, 'version 6 holds fixture 001');
     const versions = client.published.filter((x) => x.uri === uri).map((x) => x.version);
     assert.deepEqual(
       versions.filter((v) => v !== 1),
@@ -150,12 +156,15 @@ describe('language server over stdio', function () {
     assert.equal((await first).diagnostics.filter((d) => d.code === 'section-title').length, 4);
 
     client.settings = { severity: { 'section-title': 'off', 'table-cell-extra': 'warning' } };
-    const second = client.diagnostics(uri, (x) => x.diagnostics.length === 1);
+    const second = client.diagnostics(uri, (x) => x.diagnostics.length === 2);
     await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
     const p = await second;
     assert.deepEqual(
       p.diagnostics.map((d) => [d.code, d.severity]),
-      [['table-cell-extra', 2]],
+      [
+        ['table-cell-extra', 2],
+        ['fee-not-reported', 2],
+      ],
     );
 
     client.settings = { detection: { enabled: false } };

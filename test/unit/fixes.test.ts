@@ -89,7 +89,7 @@ describe('fixes on the fixtures', () => {
     for (let i = 0; i < 4; i++) text = applyFix(text, onlyFix(text, 'section-title').fix);
     assert.deepEqual(
       check(text).map((f) => f.code),
-      ['table-cell-extra'],
+      ['table-cell-extra', 'fee-not-reported'],
     );
     assert.ok(text.includes('\n四、政府信息公开行政复议、行政诉讼情况\n'));
   });

@@ -40,7 +40,10 @@ describe('detection and settings', () => {
     const d = toDiagnostics(a, options, 'file:///r.txt');
     assert.deepEqual(
       d.map((x) => [x.code, x.severity]),
-      [['table-cell-extra', 2]],
+      [
+        ['table-cell-extra', 2],
+        ['fee-not-reported', 2],
+      ],
     );
     assert.deepEqual(toOptions(null), DEFAULT_OPTIONS);
     assert.deepEqual(toOptions('x'), DEFAULT_OPTIONS);

@@ -355,3 +355,117 @@ export function rowName(table: TableSpec, row: RowSpec): string {
 export function rowSpec(table: TableSpec, id: string): RowSpec | undefined {
   return table.rows.find((r) => r.id === id);
 }
+
+/** What section 六 must mention: the fee for processing information (条例第四十二条). */
+export const FEE_WORD = '信息处理费';
+
+/** Row （六）2 of the 三 table: applications dropped for an unpaid fee notice. Above 0, fees were charged. */
+export const FEE_NOTICE_ROW = { table: 'applications', row: 'other-2' } as const;
+
+/** Cells of a table that a figure in the prose states (summed when several). */
+export interface FigureCells {
+  readonly table: TableId;
+  readonly refs: readonly { readonly row: string; readonly col: number }[];
+}
+
+/** A figure the prose states that a table also holds (report-format.md §5). */
+export interface ProseFigure {
+  readonly id: string;
+  /** Words that introduce the figure (regular-expression alternatives, plain text). */
+  readonly keywords: readonly string[];
+  /** A word that must come between the keyword and the number (`收到…申请…13件`). */
+  readonly via?: string;
+  /** Most characters between the keyword (or `via`) and the number. */
+  readonly gap: number;
+  /** The cells, as messages name them. */
+  readonly name: string;
+  readonly cells: readonly FigureCells[];
+  /** Another reading writers mean by the same words (`收到` as 一 + 二). */
+  readonly alsoAccept?: readonly FigureCells[];
+}
+
+const APP_TOTAL = 6;
+const app = (...rows: string[]): FigureCells => ({
+  table: 'applications',
+  refs: rows.map((row) => ({ row, col: APP_TOTAL })),
+});
+const groupRows = (group: string): string[] => APPLICATION_ROWS.filter((r) => r.group === group).map((r) => r.id);
+
+export const PROSE_FIGURES: readonly ProseFigure[] = [
+  {
+    id: 'new',
+    keywords: ['收到', '受理', '新收'],
+    via: '申请',
+    gap: 6,
+    name: '“一、本年新收政府信息公开申请数量·总计”',
+    cells: [app('new')],
+    alsoAccept: [app('new', 'carried')],
+  },
+  {
+    id: 'carried',
+    keywords: ['上年结转', '上年度结转'],
+    gap: 8,
+    name: '“二、上年结转政府信息公开申请数量·总计”',
+    cells: [app('carried')],
+  },
+  {
+    id: 'forward',
+    keywords: ['结转下年度', '结转至下年度', '结转到下年度', '转入下年度'],
+    gap: 10,
+    name: '“四、结转下年度继续办理·总计”',
+    cells: [app('forward')],
+  },
+  { id: 'handled', keywords: ['办结'], gap: 4, name: '“（七）总计·总计”', cells: [app('total')] },
+  { id: 'open', keywords: ['予以公开'], gap: 2, name: '“（一）予以公开·总计”', cells: [app('open')] },
+  { id: 'partial', keywords: ['部分公开'], gap: 2, name: '“（二）部分公开·总计”', cells: [app('partial')] },
+  {
+    id: 'withheld',
+    keywords: ['不予公开'],
+    gap: 2,
+    name: '“（三）不予公开”各项总计之和',
+    cells: [app(...groupRows('withheld'))],
+  },
+  {
+    id: 'unable',
+    keywords: ['无法提供'],
+    gap: 2,
+    name: '“（四）无法提供”各项总计之和',
+    cells: [app(...groupRows('unable'))],
+  },
+  {
+    id: 'unprocessed',
+    keywords: ['不予处理'],
+    gap: 2,
+    name: '“（五）不予处理”各项总计之和',
+    cells: [app(...groupRows('unprocessed'))],
+  },
+  {
+    id: 'other',
+    keywords: ['其他处理'],
+    gap: 2,
+    name: '“（六）其他处理”各项总计之和',
+    cells: [app(...groupRows('other'))],
+  },
+  {
+    id: 'review',
+    keywords: ['行政复议'],
+    gap: 6,
+    name: '四表“行政复议·总计”',
+    cells: [{ table: 'review', refs: [{ row: 'review', col: 4 }] }],
+  },
+  {
+    id: 'litigation',
+    keywords: ['行政诉讼'],
+    gap: 6,
+    name: '四表两项行政诉讼的总计之和',
+    cells: [
+      {
+        table: 'review',
+        refs: [
+          { row: 'review', col: 9 },
+          { row: 'review', col: 14 },
+        ],
+      },
+    ],
+  },
+];

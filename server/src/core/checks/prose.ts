@@ -1,0 +1,123 @@
+/**
+ * `prose-mismatch`: figures the prose states that the tables also hold (report-format.md §5). Reading prose is
+ * heuristic, so a figure counts only when its clause ties it to one cell without doubt: the keyword, then within a
+ * few characters and no other keyword, the number and its unit 件. A clause that cannot be tied says nothing.
+ */
+
+import { finding, type Finding } from '../codes';
+import type { Report, Span } from '../model';
+import { splitLines } from '../lines';
+import { formatNumber, grids, type CellRef, type Grid } from '../sums';
+import { PROSE_FIGURES, type ProseFigure } from '../template';
+import { guard } from './sections';
+
+const DIGITS = '([0-9０-９]{1,6})';
+/** What may stand between a keyword and its number: no clause break, no digit. */
+const GAP = '[^，,。；;：:！!？?\\n0-9０-９]';
+
+interface Compiled {
+  readonly figure: ProseFigure;
+  readonly pattern: RegExp;
+}
+
+const COMPILED: Compiled[] = PROSE_FIGURES.map((figure) => ({
+  figure,
+  pattern: new RegExp(
+    `(?:${figure.keywords.join('|')})${figure.via ? `${GAP}{0,20}?${figure.via}` : ''}${GAP}{0,${figure.gap}}?${DIGITS}[\\s\\u3000]*[件个宗起]`,
+    'gu',
+  ),
+}));
+
+const ALL_KEYWORDS = new RegExp(PROSE_FIGURES.flatMap((f) => f.keywords).join('|'), 'u');
+
+/** Value of the cells a figure states, when every one holds a number. */
+function tableValue(
+  grids: readonly Grid[],
+  cells: readonly { table: string; refs: readonly CellRef[] }[],
+): number | undefined {
+  let sum = 0;
+  for (const c of cells) {
+    const grid = grids.find((g) => g.spec.id === c.table);
+    if (!grid) return undefined;
+    for (const ref of c.refs) {
+      const v = grid.value(ref);
+      if (v === undefined) return undefined;
+      sum += v;
+    }
+  }
+  return sum;
+}
+
+/** Spans of the text outside every table: the prose. */
+function proseSpans(report: Report): Span[] {
+  const tables = report.tables.map((t) => t.span).sort((a, b) => a.start - b.start);
+  const out: Span[] = [];
+  let from = 0;
+  for (const t of tables) {
+    if (t.start > from) out.push({ start: from, end: t.start });
+    from = Math.max(from, t.end);
+  }
+  out.push({ start: from, end: report.text.length });
+  return out;
+}
+
+export function checkProse(report: Report): Finding[] {
+  const gs = grids(report);
+  const out: Finding[] = [];
+  for (const region of proseSpans(report)) {
+    const text = report.text.slice(region.start, region.end);
+    for (const line of splitLines(text)) {
+      if (line.text.length === 0 || line.text.includes('\t')) continue;
+      for (const { figure, pattern } of COMPILED) {
+        for (const m of line.text.matchAll(pattern)) {
+          const digits = m[1]!;
+          const between = m[0].slice(0, m[0].lastIndexOf(digits));
+          // Another figure's keyword inside the gap: the number belongs to that one.
+          if (ALL_KEYWORDS.test(between.replace(new RegExp(figure.keywords.join('|'), 'u'), ''))) continue;
+          const stated = Number(digits.normalize('NFKC'));
+          const expected = tableValue(gs, figure.cells);
+          if (expected === undefined) continue;
+          const also = figure.alsoAccept ? tableValue(gs, figure.alsoAccept) : undefined;
+          if (stated === expected || stated === also) continue;
+          const start = region.start + line.start + m.index + m[0].lastIndexOf(digits);
+          const span = { start, end: start + digits.length };
+          out.push(
+            finding(
+              'prose-mismatch',
+              `正文写“${m[0].trim()}”，表格中${figure.name}为 ${formatNumber(expected)}`,
+              span,
+              {
+                data: {
+                  fix: 'set-number',
+                  target: guard(report, span),
+                  value: formatNumber(expected),
+                  cell: figure.name,
+                },
+              },
+            ),
+          );
+        }
+      }
+      for (const n of noneReceived(line.text, gs)) {
+        const start = region.start + line.start + n.index;
+        out.push(finding('prose-mismatch', n.message, { start, end: start + n.length }));
+      }
+    }
+  }
+  return out;
+}
+
+const NONE = /未(?:收到|受理)[^，,。；;\n]{0,20}?申请/gu;
+
+/** `未收到…申请` says 0 applications. */
+function noneReceived(line: string, gs: readonly Grid[]): { index: number; length: number; message: string }[] {
+  const figure = PROSE_FIGURES.find((f) => f.id === 'new');
+  if (!figure) return [];
+  const value = tableValue(gs, figure.cells);
+  if (value === undefined || value === 0) return [];
+  return [...line.matchAll(NONE)].map((m) => ({
+    index: m.index,
+    length: m[0].length,
+    message: `正文写“${m[0]}”，表格中${figure.name}为 ${formatNumber(value)}`,
+  }));
+}
