@@ -37,6 +37,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   });
 
   context.subscriptions.push(
+    vscode.commands.registerCommand('nianbao.fixAll', () =>
+      vscode.commands.executeCommand('editor.action.sourceAction', { kind: 'source.fixAll.nianbao', apply: 'first' }),
+    ),
     vscode.commands.registerCommand('nianbao.checkAsReport', async () => {
       const editor = vscode.window.activeTextEditor;
       if (!editor || !client) return;

@@ -9,16 +9,23 @@ import {
   DiagnosticSeverity,
   FoldingRangeKind,
   SymbolKind,
+  MarkupKind,
   type Diagnostic,
   type DocumentSymbol,
   type FoldingRange,
+  type Hover,
+  type InlayHint,
+  type Position,
   type Range,
 } from 'vscode-languageserver-types';
 import { checkReport } from './core/checks/index';
 import { CODES, isCode, type Code, type Finding, type Severity } from './core/codes';
 import { looksLikeReport } from './core/detect';
+import { fixAll } from './core/fixall';
 import { fixesFor, type TextEdit } from './core/fixes';
-import { positionAt } from './core/lines';
+import { hoverAt } from './core/hover';
+import { inlayHints } from './core/inlay';
+import { positionAt, splitLines } from './core/lines';
 import type { Report, Span } from './core/model';
 import { outline, type OutlineNode } from './core/outline';
 import { parseReport } from './core/parse/index';
@@ -32,9 +39,11 @@ export interface Options {
   readonly detection: boolean;
   /** Severity per code; `off` drops the code's findings. */
   readonly severity: Readonly<Partial<Record<Code, Severity | 'off'>>>;
+  /** Show the expected value after a wrong total. */
+  readonly inlayHints: boolean;
 }
 
-export const DEFAULT_OPTIONS: Options = { detection: true, severity: {} };
+export const DEFAULT_OPTIONS: Options = { detection: true, severity: {}, inlayHints: true };
 
 const SEVERITY_NAMES = new Set(['error', 'warning', 'information', 'hint', 'off']);
 
@@ -50,7 +59,12 @@ export function toOptions(raw: unknown): Options {
       if (isCode(k) && typeof v === 'string' && SEVERITY_NAMES.has(v)) severity[k] = v as Severity | 'off';
     }
   }
-  return { detection: typeof detectionRaw === 'boolean' ? detectionRaw : true, severity };
+  const inlayRaw = (o['inlayHints'] as Record<string, unknown> | undefined)?.['enabled'];
+  return {
+    detection: typeof detectionRaw === 'boolean' ? detectionRaw : true,
+    severity,
+    inlayHints: typeof inlayRaw === 'boolean' ? inlayRaw : true,
+  };
 }
 
 export interface Analysis {
@@ -81,12 +95,21 @@ export function toRange(report: Report, span: Span): Range {
   return { start: positionAt(report.lineStarts, span.start), end: positionAt(report.lineStarts, span.end) };
 }
 
+/** The findings as the options show them: codes that are off dropped, severities overridden. */
+export function shownFindings(analysis: Analysis, options: Options): Finding[] {
+  const out: Finding[] = [];
+  for (const f of analysis.findings) {
+    const severity = effectiveSeverity(f, options);
+    if (severity) out.push(severity === f.severity ? f : { ...f, severity });
+  }
+  return out;
+}
+
 /** Findings as LSP diagnostics, severities as the options say. */
 export function toDiagnostics(analysis: Analysis, options: Options, uri: string): Diagnostic[] {
   const out: Diagnostic[] = [];
-  for (const f of analysis.findings) {
-    const severity = effectiveSeverity(f, options);
-    if (!severity) continue;
+  for (const f of shownFindings(analysis, options)) {
+    const severity = f.severity;
     const d: Diagnostic = {
       range: toRange(analysis.report, f.span),
       severity: LSP_SEVERITY[severity],
@@ -113,7 +136,7 @@ const SYMBOL_KIND: Record<OutlineNode['kind'], SymbolKind> = {
   rows: SymbolKind.Field,
 };
 
-export function toSymbols(analysis: Analysis): DocumentSymbol[] {
+export function toSymbols(analysis: Analysis, options: Options = DEFAULT_OPTIONS): DocumentSymbol[] {
   const convert = (n: OutlineNode): DocumentSymbol => ({
     name: n.name,
     detail: n.detail,
@@ -122,7 +145,7 @@ export function toSymbols(analysis: Analysis): DocumentSymbol[] {
     selectionRange: toRange(analysis.report, n.selection),
     children: n.children.map(convert),
   });
-  return outline(analysis.report, analysis.findings).map(convert);
+  return outline(analysis.report, shownFindings(analysis, options)).map(convert);
 }
 
 export function toFoldingRanges(analysis: Analysis): FoldingRange[] {
@@ -158,6 +181,49 @@ export function toCodeActions(analysis: Analysis, uri: string, diagnostics: read
     }
   }
   return out;
+}
+
+export function toHover(analysis: Analysis, position: Position): Hover | undefined {
+  const info = hoverAt(analysis.report, offsetAt(analysis.report, position));
+  if (!info) return undefined;
+  return { contents: { kind: MarkupKind.Markdown, value: info.contents }, range: toRange(analysis.report, info.span) };
+}
+
+export function toInlayHints(analysis: Analysis, options: Options, range: Range): InlayHint[] {
+  if (!options.inlayHints) return [];
+  const hints: InlayHint[] = [];
+  for (const h of inlayHints(shownFindings(analysis, options))) {
+    const position = positionAt(analysis.report.lineStarts, h.offset);
+    if (position.line < range.start.line || position.line > range.end.line) continue;
+    hints.push({ position, label: h.label, tooltip: h.tooltip, paddingLeft: true });
+  }
+  return hints;
+}
+
+/** The kind of the fix-all source action. */
+export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.nianbao`;
+
+/** Fix-all as one source action: one edit per changed line. */
+export function toFixAll(analysis: Analysis, uri: string): CodeAction | undefined {
+  const before = analysis.report.text;
+  const after = fixAll(before, analysis.report.markdown);
+  if (after === before) return undefined;
+  const a = splitLines(before);
+  const b = splitLines(after);
+  const edits =
+    a.length === b.length
+      ? a.flatMap((line, i) =>
+          line.text === b[i]!.text
+            ? []
+            : [{ range: toRange(analysis.report, { start: line.start, end: line.end }), newText: b[i]!.text }],
+        )
+      : [{ range: toRange(analysis.report, { start: 0, end: before.length }), newText: after }];
+  return CodeAction.create('年报校对：修复全部可自动修复的问题', { changes: { [uri]: edits } }, FIX_ALL_KIND);
+}
+
+function offsetAt(report: Report, p: Position): number {
+  const start = report.lineStarts[Math.min(p.line, report.lineStarts.length - 1)] ?? 0;
+  return Math.min(start + p.character, report.text.length);
 }
 
 /** Whether a document should be checked: by language, detection, or because the user asked. */

@@ -72,7 +72,7 @@ describe('outline', () => {
       f003.map((n) => n.detail),
       ['✓', '✓', '6 个问题', '✓', '✓', '4 个问题'],
     );
-    assert.equal(f003[2]!.children[0]!.detail, '6 个问题');
+    assert.equal(f003[2]!.children[0]!.detail, '3 个错误');
     assert.equal(f003[1]!.children[0]!.detail, '✓');
   });
 

@@ -21,10 +21,14 @@ export interface OutlineNode {
   readonly children: readonly OutlineNode[];
 }
 
-/** `✓` when nothing was found inside the span, else the number of problems. */
-export function problemDetail(findings: readonly Finding[], span: Span): string {
-  const n = findings.filter((f) => f.span.start >= span.start && f.span.start <= span.end).length;
-  return n === 0 ? '✓' : `${n} 个问题`;
+/** `✓` when nothing was found inside the span, else the number of problems; tables count their errors. */
+export function problemDetail(findings: readonly Finding[], span: Span, kind: OutlineKind): string {
+  const inside = findings.filter((f) => f.span.start >= span.start && f.span.start <= span.end);
+  if (kind === 'table') {
+    const errors = inside.filter((f) => f.severity === 'error').length;
+    return errors === 0 ? '✓' : `${errors} 个错误`;
+  }
+  return inside.length === 0 ? '✓' : `${inside.length} 个问题`;
 }
 
 function node(
@@ -35,7 +39,7 @@ function node(
   findings: readonly Finding[],
   children: OutlineNode[] = [],
 ): OutlineNode {
-  return { name, detail: problemDetail(findings, span), kind, span, selection, children };
+  return { name, detail: problemDetail(findings, span, kind), kind, span, selection, children };
 }
 
 function spanOfRows(rows: readonly Row[]): Span | undefined {

@@ -16,9 +16,13 @@ import {
   DEFAULT_OPTIONS,
   LANGUAGE_ID,
   shouldCheck,
+  FIX_ALL_KIND,
   toCodeActions,
   toDiagnostics,
+  toFixAll,
   toFoldingRanges,
+  toHover,
+  toInlayHints,
   toOptions,
   toSymbols,
   type Options,
@@ -42,17 +46,21 @@ export function startServer(connection: Connection): void {
   const settings = new Map<string, Promise<Options>>();
   let canConfigure = false;
   let canWatchConfiguration = false;
+  let canRefreshInlays = false;
 
   connection.onInitialize((params): InitializeResult => {
     const ws = params.capabilities.workspace;
     canConfigure = ws?.configuration === true;
     canWatchConfiguration = ws?.didChangeConfiguration?.dynamicRegistration === true;
+    canRefreshInlays = ws?.inlayHint?.refreshSupport === true;
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         documentSymbolProvider: { label: '年报大纲' },
         foldingRangeProvider: true,
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+        hoverProvider: true,
+        inlayHintProvider: true,
       },
       serverInfo: { name: 'nianbao', version: '0.1.0' },
     };
@@ -79,6 +87,7 @@ export function startServer(connection: Connection): void {
   connection.onDidChangeConfiguration(() => {
     settings.clear();
     for (const doc of documents.all()) schedule(doc.uri, 0);
+    if (canRefreshInlays) void connection.languages.inlayHint.refresh();
   });
 
   function clear(uri: string): void {
@@ -153,7 +162,17 @@ export function startServer(connection: Connection): void {
 
   connection.onDocumentSymbol(async (p) => {
     const a = await analysisOf(p.textDocument.uri);
-    return a ? toSymbols(a) : [];
+    return a ? toSymbols(a, await optionsFor(p.textDocument.uri)) : [];
+  });
+
+  connection.onHover(async (p) => {
+    const a = await analysisOf(p.textDocument.uri);
+    return (a && toHover(a, p.position)) ?? null;
+  });
+
+  connection.languages.inlayHint.on(async (p) => {
+    const a = await analysisOf(p.textDocument.uri);
+    return a ? toInlayHints(a, await optionsFor(p.textDocument.uri), p.range) : [];
   });
 
   connection.onFoldingRanges(async (p) => {
@@ -163,7 +182,16 @@ export function startServer(connection: Connection): void {
 
   connection.onCodeAction(async (p) => {
     const a = await analysisOf(p.textDocument.uri);
-    return a ? toCodeActions(a, p.textDocument.uri, p.context.diagnostics) : [];
+    if (!a) return [];
+    const only = p.context.only;
+    const wants = (kind: string): boolean => !only || only.some((k) => kind === k || kind.startsWith(`${k}.`));
+    const actions = wants(CodeActionKind.QuickFix) ? toCodeActions(a, p.textDocument.uri, p.context.diagnostics) : [];
+    // Fix-all re-checks the text several times: only when a source action is asked for.
+    if (only && wants(FIX_ALL_KIND)) {
+      const all = toFixAll(a, p.textDocument.uri);
+      if (all) actions.push(all);
+    }
+    return actions;
   });
 
   connection.onRequest(CheckAsReportRequest, (p: { uri?: unknown }) => {
