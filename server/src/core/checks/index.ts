@@ -11,11 +11,16 @@ import { checkProse } from './prose';
 import { checkYears } from './years';
 
 export function checkReport(report: Report): Finding[] {
+  const totals = checkTotals(report);
+  // Where a total is wrong, prose that states the right value agrees with the table as it should be.
+  const corrections = new Map<number, number>();
+  for (const f of totals)
+    if (f.data?.fix === 'set-cell') corrections.set(f.data.target.span.start, Number(f.data.value));
   const all = [
     ...checkSections(report),
     ...checkTables(report),
-    ...checkTotals(report),
-    ...checkProse(report),
+    ...totals,
+    ...checkProse(report, corrections),
     ...checkFee(report),
     ...checkYears(report),
     ...checkArtifacts(report),

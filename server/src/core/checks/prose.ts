@@ -29,23 +29,30 @@ const COMPILED: Compiled[] = PROSE_FIGURES.map((figure) => ({
 }));
 
 const ALL_KEYWORDS = new RegExp(PROSE_FIGURES.flatMap((f) => f.keywords).join('|'), 'u');
+const JOINED = new RegExp(`(?:${PROSE_FIGURES.flatMap((f) => f.keywords).join('|')})[、和及与或/]$`, 'u');
 
-/** Value of the cells a figure states, when every one holds a number. */
+/**
+ * Value of the cells a figure states, when every one holds a number: as printed, and as the totals check says it
+ * should be (the same when no cell is wrong).
+ */
 function tableValue(
   grids: readonly Grid[],
   cells: readonly { table: string; refs: readonly CellRef[] }[],
-): number | undefined {
-  let sum = 0;
+  corrections: ReadonlyMap<number, number>,
+): { printed: number; corrected: number } | undefined {
+  let printed = 0;
+  let corrected = 0;
   for (const c of cells) {
     const grid = grids.find((g) => g.spec.id === c.table);
     if (!grid) return undefined;
     for (const ref of c.refs) {
       const v = grid.value(ref);
       if (v === undefined) return undefined;
-      sum += v;
+      printed += v;
+      corrected += corrections.get(grid.cell(ref)!.span.start) ?? v;
     }
   }
-  return sum;
+  return { printed, corrected };
 }
 
 /** Spans of the text outside every table: the prose. */
@@ -61,7 +68,7 @@ function proseSpans(report: Report): Span[] {
   return out;
 }
 
-export function checkProse(report: Report): Finding[] {
+export function checkProse(report: Report, corrections: ReadonlyMap<number, number> = new Map()): Finding[] {
   const gs = grids(report);
   const out: Finding[] = [];
   for (const region of proseSpans(report)) {
@@ -74,11 +81,14 @@ export function checkProse(report: Report): Finding[] {
           const between = m[0].slice(0, m[0].lastIndexOf(digits));
           // Another figure's keyword inside the gap: the number belongs to that one.
           if (ALL_KEYWORDS.test(between.replace(new RegExp(figure.keywords.join('|'), 'u'), ''))) continue;
+          // `行政复议、行政诉讼共0件`: one number for two figures ties to neither.
+          if (JOINED.test(line.text.slice(Math.max(0, m.index - 12), m.index))) continue;
           const stated = Number(digits.normalize('NFKC'));
-          const expected = tableValue(gs, figure.cells);
-          if (expected === undefined) continue;
-          const also = figure.alsoAccept ? tableValue(gs, figure.alsoAccept) : undefined;
-          if (stated === expected || stated === also) continue;
+          const value = tableValue(gs, figure.cells, corrections);
+          if (value === undefined) continue;
+          const also = figure.alsoAccept ? tableValue(gs, figure.alsoAccept, corrections) : undefined;
+          if ([value.printed, value.corrected, also?.printed, also?.corrected].includes(stated)) continue;
+          const expected = value.printed;
           const start = region.start + line.start + m.index + m[0].lastIndexOf(digits);
           const span = { start, end: start + digits.length };
           out.push(
@@ -98,7 +108,7 @@ export function checkProse(report: Report): Finding[] {
           );
         }
       }
-      for (const n of noneReceived(line.text, gs)) {
+      for (const n of noneReceived(line.text, gs, corrections)) {
         const start = region.start + line.start + n.index;
         out.push(finding('prose-mismatch', n.message, { start, end: start + n.length }));
       }
@@ -110,11 +120,16 @@ export function checkProse(report: Report): Finding[] {
 const NONE = /未(?:收到|受理)[^，,。；;\n]{0,20}?申请/gu;
 
 /** `未收到…申请` says 0 applications. */
-function noneReceived(line: string, gs: readonly Grid[]): { index: number; length: number; message: string }[] {
+function noneReceived(
+  line: string,
+  gs: readonly Grid[],
+  corrections: ReadonlyMap<number, number>,
+): { index: number; length: number; message: string }[] {
   const figure = PROSE_FIGURES.find((f) => f.id === 'new');
   if (!figure) return [];
-  const value = tableValue(gs, figure.cells);
-  if (value === undefined || value === 0) return [];
+  const found = tableValue(gs, figure.cells, corrections);
+  if (found === undefined || found.printed === 0 || found.corrected === 0) return [];
+  const value = found.printed;
   return [...line.matchAll(NONE)].map((m) => ({
     index: m.index,
     length: m[0].length,

@@ -118,9 +118,11 @@ export function checkTotals(report: Report): Finding[] {
     } else {
       for (const ev of broken) out.push(ev.eq.family === 'E1' ? balance(grid, ev, evs) : total(report, grid, ev));
     }
+    // A cell already reported needs no lower bound besides.
+    const reported = new Set(out.map((f) => f.span.start));
     for (const ev of evs) {
       const bound = lowerBound(grid, ev);
-      if (bound) out.push(bound);
+      if (bound && !reported.has(bound.span.start)) out.push(bound);
     }
   }
   return out;
