@@ -1,0 +1,199 @@
+/**
+ * Writes whole reports from figures, in each of the three layouts, for property tests. Written apart from the
+ * server's own template renderer, so a test does not check the code with itself.
+ */
+
+export type GenLayout = 'tab' | 'cells' | 'pipe';
+
+export interface Figures {
+  /** 二 tables: 规章 and 行政规范性文件 (3 each), 行政许可, 行政处罚, 行政强制, the fee. */
+  readonly art20: {
+    rules: number[];
+    normative: number[];
+    licensing: number;
+    penalty: number;
+    enforcement: number;
+    fee: string;
+  };
+  /** 三 table: 25 rows × 7 columns, in template order; a string is written as it is (`''` is a blank cell). */
+  readonly apps: (number | string)[][];
+  /** 四 table: 15 values. */
+  readonly review: (number | string)[];
+}
+
+export const APP_LABELS: readonly [group: string, label: string][] = [
+  ['', '一、本年新收政府信息公开申请数量'],
+  ['', '二、上年结转政府信息公开申请数量'],
+  ['三、本年度办理结果', '（一）予以公开'],
+  ['', '（二）部分公开（区分处理的，只计这一情形，不计其他情形）'],
+  ['（三）不予公开', '1.属于国家秘密'],
+  ['', '2.其他法律行政法规禁止公开'],
+  ['', '3.危及“三安全一稳定”'],
+  ['', '4.保护第三方合法权益'],
+  ['', '5.属于三类内部事务信息'],
+  ['', '6.属于四类过程性信息'],
+  ['', '7.属于行政执法案卷'],
+  ['', '8.属于行政查询事项'],
+  ['（四）无法提供', '1.本机关不掌握相关政府信息'],
+  ['', '2.没有现成信息需要另行制作'],
+  ['', '3.补正后申请内容仍不明确'],
+  ['（五）不予处理', '1.信访举报投诉类申请'],
+  ['', '2.重复申请'],
+  ['', '3.要求提供公开出版物'],
+  ['', '4.无正当理由大量反复申请'],
+  ['', '5.要求行政机关确认或重新出具已获取信息'],
+  ['（六）其他处理', '1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请'],
+  ['', '2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请'],
+  ['', '3.其他'],
+  ['', '（七）总计'],
+  ['', '四、结转下年度继续办理'],
+];
+
+/** Row indexes of the 三 table. */
+export const ROW = { new: 0, carried: 1, firstAddend: 2, lastAddend: 22, total: 23, forward: 24 } as const;
+
+/**
+ * Figures that satisfy every rule, from free choices: the addends (rows 3–23, six applicant columns), the carried
+ * forward and the carried over (each ≤ what allows 一 ≥ 0), the 四 results and the 二 values.
+ */
+export function figuresFrom(
+  addends: number[][],
+  forward: number[],
+  carriedRaw: number[],
+  reviewParts: number[],
+  art20: number[],
+): Figures {
+  const rows: number[][] = APP_LABELS.map(() => [0, 0, 0, 0, 0, 0, 0]);
+  for (let r = ROW.firstAddend; r <= ROW.lastAddend; r++) {
+    for (let c = 0; c < 6; c++) rows[r]![c] = addends[r - ROW.firstAddend]![c]!;
+  }
+  for (let c = 0; c < 6; c++) {
+    let t = 0;
+    for (let r = ROW.firstAddend; r <= ROW.lastAddend; r++) t += rows[r]![c]!;
+    rows[ROW.total]![c] = t;
+    rows[ROW.forward]![c] = forward[c]!;
+    const carried = Math.min(carriedRaw[c]!, t + forward[c]!);
+    rows[ROW.carried]![c] = carried;
+    rows[ROW.new]![c] = t + forward[c]! - carried;
+  }
+  for (const row of rows) row[6] = row.slice(0, 6).reduce((a, b) => a + b, 0);
+  const review: number[] = [];
+  for (let g = 0; g < 3; g++) {
+    const part = reviewParts.slice(g * 4, g * 4 + 4);
+    review.push(
+      ...part,
+      part.reduce((a, b) => a + b, 0),
+    );
+  }
+  return {
+    art20: {
+      rules: art20.slice(0, 3),
+      normative: art20.slice(3, 6),
+      licensing: art20[6]!,
+      penalty: art20[7]!,
+      enforcement: art20[8]!,
+      fee: (art20[9]! / 100).toFixed(2),
+    },
+    apps: rows,
+    review,
+  };
+}
+
+const RES = ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计'];
+
+function block(layout: GenLayout, rows: string[][], width: number): string[] {
+  switch (layout) {
+    case 'tab':
+      return rows.map((r) => r.join('\t'));
+    case 'pipe': {
+      const out = rows.map((r) => `| ${[...r, ...Array(Math.max(0, width - r.length)).fill('')].join(' | ')} |`);
+      out.splice(1, 0, `|${' --- |'.repeat(width)}`);
+      return out;
+    }
+    case 'cells':
+      return rows.flatMap((r) => [...r.map((c) => `\t${c}`), '']);
+  }
+}
+
+/** A whole report with these figures; the prose states the figures of `prose` (by default the same). */
+export function writeReport(f: Figures, layout: GenLayout, prose: Figures = f, year = 2023): string {
+  const a = prose.apps.map((r) => r.map(Number));
+  const h = layout === 'pipe' ? '## ' : '';
+  const sum = (rows: number[]): number => rows.reduce((s, r) => s + a[r]![6]!, 0);
+  const lines: string[] = [
+    `${layout === 'pipe' ? '# ' : ''}示例县示例局${year}年政府信息公开工作年度报告`,
+    '',
+    `本报告所列数据的统计期限自${year}年1月1日起至${year}年12月31日止。`,
+    '',
+    `${h}一、总体情况`,
+    '',
+    '（一）主动公开',
+    '',
+    '本单位通过门户网站主动公开政府信息。',
+    '',
+    '（二）依申请公开',
+    '',
+    `${year}年，本单位共收到政府信息公开申请${a[ROW.new]![6]}件，上年结转${a[ROW.carried]![6]}件，` +
+      `其中予以公开${a[2]![6]}件、部分公开${a[3]![6]}件、不予公开${sum([4, 5, 6, 7, 8, 9, 10, 11])}件，` +
+      `办结${a[ROW.total]![6]}件，结转下年度继续办理${a[ROW.forward]![6]}件。`,
+    '',
+    `${h}二、主动公开政府信息情况`,
+    '',
+  ];
+  const art = f.art20;
+  for (const [cap, cols, rows] of [
+    [
+      '第二十条第（一）项',
+      ['本年制发件数', '本年废止件数', '现行有效件数'],
+      [
+        ['规章', ...art.rules.map(String)],
+        ['行政规范性文件', ...art.normative.map(String)],
+      ],
+    ],
+    ['第二十条第（五）项', ['本年处理决定数量'], [['行政许可', String(art.licensing)]]],
+    [
+      '第二十条第（六）项',
+      ['本年处理决定数量'],
+      [
+        ['行政处罚', String(art.penalty)],
+        ['行政强制', String(art.enforcement)],
+      ],
+    ],
+    ['第二十条第（八）项', ['本年收费金额（单位：万元）'], [['行政事业性收费', art.fee]]],
+  ] as const) {
+    lines.push(...block(layout, [[cap], ['信息内容', ...cols], ...rows.map((r) => [...r])], cols.length + 1), '');
+  }
+  lines.push(`${h}三、收到和处理政府信息公开申请情况`, '');
+  const header = [
+    ['（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）', '', '申请人情况'],
+    ['', '', '自然人', '法人或其他组织', '', '', '', '', '总计'],
+    ['', '', '', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他', ''],
+  ];
+  const body = APP_LABELS.map(([g, l], i) => [g, l, ...f.apps[i]!.map(String)]);
+  lines.push(...block(layout, [...header, ...body], 9), '');
+  lines.push(`${h}四、政府信息公开行政复议、行政诉讼情况`, '');
+  lines.push(
+    ...block(
+      layout,
+      [
+        ['行政复议', '', '', '', '', '行政诉讼'],
+        [...RES, '未经复议直接起诉', '', '', '', '', '复议后起诉'],
+        ['', '', '', '', '', ...RES, ...RES],
+        f.review.map(String),
+      ],
+      15,
+    ),
+    '',
+  );
+  lines.push(
+    `${h}五、存在的主要问题及改进情况`,
+    '',
+    '一是公开形式较为单一；二是栏目更新不够及时。下一步将加强培训。',
+    '',
+    `${h}六、其他需要报告的事项`,
+    '',
+    `本单位${year}年未收取信息处理费。`,
+    '',
+  );
+  return lines.join('\n');
+}
