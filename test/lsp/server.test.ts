@@ -174,6 +174,71 @@ describe('language server over stdio', function () {
     client.settings = {};
   });
 
+  it('answers hover on a total, inlay hints after a wrong one, and fix-all as a source action', async () => {
+    const base = fixture('crafted/correct-tab.txt');
+    const text = base
+      .replace('\t（七）总计\t10\t2', '\t（七）总计\t11\t2')
+      .replace('1.属于国家秘密\t0\t0', '1.属于国家秘密\t\t0');
+    const uri = 'file:///reports/numbers.txt';
+    const wait = client.diagnostics(uri);
+    await client.open(uri, text);
+    const p = await wait;
+    assert.deepEqual(
+      p.diagnostics.map((d) => d.code),
+      ['table-cell-missing', 'table-total'],
+    );
+    const total = p.diagnostics[1]!;
+    assert.equal(total.relatedInformation?.length, 2);
+
+    const hover = (await client.connection.sendRequest('textDocument/hover', {
+      textDocument: { uri },
+      position: total.range.start,
+    })) as { contents: { kind: string; value: string } };
+    assert.equal(hover.contents.kind, 'markdown');
+    assert.match(hover.contents.value, /^\*\*（七）总计·自然人\*\* = 11/u);
+
+    const hints = (await client.connection.sendRequest('textDocument/inlayHint', {
+      textDocument: { uri },
+      range: { start: { line: 0, character: 0 }, end: { line: 200, character: 0 } },
+    })) as { label: string; position: { line: number } }[];
+    assert.deepEqual(
+      hints.map((h) => [h.label, h.position.line]),
+      [['应为 10', total.range.start.line]],
+    );
+
+    const actions = (await client.connection.sendRequest('textDocument/codeAction', {
+      textDocument: { uri },
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      context: { diagnostics: [], only: ['source.fixAll'] },
+    })) as CodeAction[];
+    assert.deepEqual(
+      actions.map((a) => [a.title, a.kind]),
+      [['年报校对：修复全部可自动修复的问题', 'source.fixAll.nianbao']],
+    );
+    const doc = TextDocument.create(uri, 'plaintext', 1, text);
+    assert.equal(TextDocument.applyEdits(doc, actions[0]!.edit!.changes![uri]!), base);
+
+    const quick = (await client.connection.sendRequest('textDocument/codeAction', {
+      textDocument: { uri },
+      range: p.diagnostics[0]!.range,
+      context: { diagnostics: [p.diagnostics[0]] },
+    })) as CodeAction[];
+    assert.deepEqual(
+      quick.map((a) => a.title),
+      ['“（三）1.属于国家秘密·自然人”填 0'],
+    );
+
+    client.settings = { inlayHints: { enabled: false } };
+    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    const none = await client.connection.sendRequest('textDocument/inlayHint', {
+      textDocument: { uri },
+      range: { start: { line: 0, character: 0 }, end: { line: 200, character: 0 } },
+    });
+    assert.deepEqual(none, []);
+    client.settings = {};
+    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+  });
+
   it('survives a document of junk and keeps answering', async () => {
     const uri = 'file:///reports/junk.txt';
     const junk = '政府信息公开年度报告\n' + '\t|\u0000（一）\r'.repeat(2000) + '\ud800';
