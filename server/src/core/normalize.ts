@@ -27,7 +27,7 @@ export function subheadingKey(text: string): string {
 
 /** The value of a Chinese numeral 一 … 十 (and 十一 … 十九), or of Arabic digits; undefined when not a numeral. */
 export function numeralValue(text: string): number | undefined {
-  const t = text.normalize('NFKC');
+  const t = /^[\x00-\x7f一-龥]*$/u.test(text) ? text : text.normalize('NFKC');
   if (/^\d{1,3}$/.test(t)) return Number(t);
   const idx = CHINESE_NUMERALS.indexOf(t as (typeof CHINESE_NUMERALS)[number]);
   if (idx >= 0) return idx + 1;

@@ -18,6 +18,8 @@ const GAP = '[^，,。；;：:！!？?\\n0-9０-９]';
 interface Compiled {
   readonly figure: ProseFigure;
   readonly pattern: RegExp;
+  /** The figure's own keywords, to tell them from another figure's. */
+  readonly own: RegExp;
 }
 
 const COMPILED: Compiled[] = PROSE_FIGURES.map((figure) => ({
@@ -26,6 +28,7 @@ const COMPILED: Compiled[] = PROSE_FIGURES.map((figure) => ({
     `(?:${figure.keywords.join('|')})${figure.via ? `${GAP}{0,20}?${figure.via}` : ''}${GAP}{0,${figure.gap}}?${DIGITS}[\\s\\u3000]*[件个宗起]`,
     'gu',
   ),
+  own: new RegExp(figure.keywords.join('|'), 'u'),
 }));
 
 const ALL_KEYWORDS = new RegExp(PROSE_FIGURES.flatMap((f) => f.keywords).join('|'), 'u');
@@ -75,43 +78,53 @@ export function checkProse(report: Report, corrections: ReadonlyMap<number, numb
     const text = report.text.slice(region.start, region.end);
     for (const line of splitLines(text)) {
       if (line.text.length === 0 || line.text.includes('\t')) continue;
-      for (const { figure, pattern } of COMPILED) {
-        for (const m of line.text.matchAll(pattern)) {
-          const digits = m[1]!;
-          const between = m[0].slice(0, m[0].lastIndexOf(digits));
-          // Another figure's keyword inside the gap: the number belongs to that one.
-          if (ALL_KEYWORDS.test(between.replace(new RegExp(figure.keywords.join('|'), 'u'), ''))) continue;
-          // `行政复议、行政诉讼共0件`: one number for two figures ties to neither.
-          if (JOINED.test(line.text.slice(Math.max(0, m.index - 12), m.index))) continue;
-          const stated = Number(digits.normalize('NFKC'));
-          const value = tableValue(gs, figure.cells, corrections);
-          if (value === undefined) continue;
-          const also = figure.alsoAccept ? tableValue(gs, figure.alsoAccept, corrections) : undefined;
-          if ([value.printed, value.corrected, also?.printed, also?.corrected].includes(stated)) continue;
-          const expected = value.printed;
-          const start = region.start + line.start + m.index + m[0].lastIndexOf(digits);
-          const span = { start, end: start + digits.length };
-          out.push(
-            finding(
-              'prose-mismatch',
-              `正文写“${m[0].trim()}”，表格中${figure.name}为 ${formatNumber(expected)}`,
-              span,
-              {
-                data: {
-                  fix: 'set-number',
-                  target: guard(report, span),
-                  value: formatNumber(expected),
-                  cell: figure.name,
-                },
-              },
-            ),
-          );
+      if (COUNTED.test(line.text) && ALL_KEYWORDS.test(line.text)) {
+        for (const f of figuresIn(report, region.start + line.start, line.text, gs, corrections)) out.push(f);
+      }
+      if (line.text.includes('未')) {
+        for (const n of noneReceived(line.text, gs, corrections)) {
+          const start = region.start + line.start + n.index;
+          out.push(finding('prose-mismatch', n.message, { start, end: start + n.length }));
         }
       }
-      for (const n of noneReceived(line.text, gs, corrections)) {
-        const start = region.start + line.start + n.index;
-        out.push(finding('prose-mismatch', n.message, { start, end: start + n.length }));
-      }
+    }
+  }
+  return out;
+}
+
+/** A number with its unit: lines without one state no figure. */
+const COUNTED = /[0-9０-９][\s\u3000]*[件个宗起]/u;
+
+/** The figures a line states that disagree with their cells; `offset` is where the line starts in the report. */
+function figuresIn(
+  report: Report,
+  offset: number,
+  line: string,
+  gs: readonly Grid[],
+  corrections: ReadonlyMap<number, number>,
+): Finding[] {
+  const out: Finding[] = [];
+  for (const { figure, pattern, own } of COMPILED) {
+    for (const m of line.matchAll(pattern)) {
+      const digits = m[1]!;
+      const at = m[0].lastIndexOf(digits);
+      // Another figure's keyword inside the gap: the number belongs to that one.
+      if (ALL_KEYWORDS.test(m[0].slice(0, at).replace(own, ''))) continue;
+      // `行政复议、行政诉讼共0件`: one number for two figures ties to neither.
+      if (JOINED.test(line.slice(Math.max(0, m.index - 12), m.index))) continue;
+      const stated = Number(digits.normalize('NFKC'));
+      const value = tableValue(gs, figure.cells, corrections);
+      if (value === undefined) continue;
+      const also = figure.alsoAccept ? tableValue(gs, figure.alsoAccept, corrections) : undefined;
+      if ([value.printed, value.corrected, also?.printed, also?.corrected].includes(stated)) continue;
+      const start = offset + m.index + at;
+      const span = { start, end: start + digits.length };
+      const expected = formatNumber(value.printed);
+      out.push(
+        finding('prose-mismatch', `正文写“${m[0].trim()}”，表格中${figure.name}为 ${expected}`, span, {
+          data: { fix: 'set-number', target: guard(report, span), value: expected, cell: figure.name },
+        }),
+      );
     }
   }
   return out;

@@ -47,7 +47,8 @@ const sectionKeys = SECTIONS.map((s) => ({
 
 /** Reads a line as a section heading; undefined when it is not one. `after` is the index of the last section seen. */
 export function readHeading(line: Line, after: number): HeadingCandidate | undefined {
-  if (line.text.length > MAX_HEADING_LENGTH * 4) return undefined;
+  // Room for indentation and a bookmark before the heading; longer lines are prose.
+  if (line.text.length > MAX_HEADING_LENGTH + 60) return undefined;
   const core = coreOfLine(line);
   if (core.text.length === 0 || core.text.length > MAX_HEADING_LENGTH || core.text.includes('\t')) return undefined;
   const prefix = ordinalPrefix(core.text);
@@ -123,7 +124,7 @@ const subKeys = OVERVIEW_SUBHEADINGS.map((s) => subheadingKey(s.replace(/^（.�
 export function readSubheadings(lines: readonly Line[]): Subheading[] {
   const found: Subheading[] = [];
   for (const line of lines) {
-    if (line.text.length > 120) continue;
+    if (line.text.length > 60 || !/^[\s\u3000]*[(（﹙]/u.test(line.text)) continue;
     const core = coreOfLine(line);
     if (core.text.length === 0 || core.text.length > 30) continue;
     const prefix = ordinalPrefix(core.text);
