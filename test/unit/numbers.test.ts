@@ -139,6 +139,28 @@ describe('table-total', () => {
   });
 });
 
+describe('table-total when every row lacks a value', () => {
+  it('still proves a positive total over a column of zeros', () => {
+    // Blank the 其他 cell of all 25 rows; the 科研机构 column is all there, all 0, under a 总计 of 3.
+    const lines = BASE.split('\n');
+    const from = lines.findIndex((l) => l.startsWith('一、本年新收'));
+    for (let i = from; i < from + 25; i++) {
+      const cells = lines[i]!.split('\t');
+      cells[cells.length - 2] = '';
+      lines[i] = cells.join('\t');
+    }
+    const total = lines.findIndex((l) => l.startsWith('\t（七）总计'));
+    lines[total] = lines[total]!.replace('\t10\t2\t0\t', '\t10\t2\t3\t');
+    const text = lines.join('\n');
+    const found = check(text);
+    assert.equal(found.filter((f) => f.code === 'table-cell-missing').length, 25);
+    assert.deepEqual(
+      found.filter((f) => f.code !== 'table-cell-missing').map((f) => [f.code, f.message]),
+      [['table-total', '（七）总计·科研机构 应为 0（各项均为 0），实为 3']],
+    );
+  });
+});
+
 describe('table-balance', () => {
   it('a column off balance while its totals hold is shown on row 一 with the suspects named', () => {
     const forward = '四、结转下年度继续办理\t\t1\t0\t0\t0\t0\t0\t1';

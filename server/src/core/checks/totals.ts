@@ -120,8 +120,10 @@ export function checkTotals(report: Report): Finding[] {
     }
     // A cell already reported needs no lower bound besides.
     const reported = new Set(out.map((f) => f.span.start));
+    const corrected = new Map<number, number>();
+    for (const f of out) if (f.data?.fix === 'set-cell') corrected.set(f.data.target.span.start, Number(f.data.value));
     for (const ev of evs) {
-      const bound = lowerBound(grid, ev);
+      const bound = lowerBound(grid, ev, corrected);
       if (bound && !reported.has(bound.span.start)) out.push(bound);
     }
   }
@@ -204,13 +206,20 @@ function tableAnchor(grid: Grid): Span {
 }
 
 /** A present total below the sum of its present addends is impossible, whatever the missing ones hold. */
-function lowerBound(grid: Grid, ev: Evaluation): Finding | undefined {
+function lowerBound(grid: Grid, ev: Evaluation, corrected: ReadonlyMap<number, number>): Finding | undefined {
   if (ev.status !== 'unknown' || ev.eq.family === 'E1' || ev.missingLeft > 0 || ev.missingRight === 0) return undefined;
   if (ev.leftKnown >= ev.rightKnown) return undefined;
+  // A cell already found wrong counts with its right value: the bound it alone breaks is that finding's.
+  let right = 0;
+  for (const r of ev.eq.right) {
+    const v = grid.value(r);
+    if (v !== undefined) right += corrected.get(grid.cell(r)!.span.start) ?? v;
+  }
+  if (ev.leftKnown >= right) return undefined;
   const ref = ev.eq.left[0]!;
   return finding(
     'table-total',
-    `${cellTitle(grid.spec, ref)} 应至少为 ${formatNumber(ev.rightKnown)}（已填各项：${addendList(grid, ev.eq)}；另有 ${ev.missingRight} 项未填或无效），实为 ${text(grid, ref)}`,
+    `${cellTitle(grid.spec, ref)} 应至少为 ${formatNumber(right)}（已填各项：${addendList(grid, ev.eq)}；另有 ${ev.missingRight} 项未填或无效），实为 ${text(grid, ref)}`,
     span(grid, ref),
   );
 }
