@@ -23,6 +23,17 @@ const builds = [
   { entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
 ];
 
+// The editor suite (test/e2e): loaded by VS Code's extension host, which provides `vscode`; mocha comes from the repo.
+if (process.argv.includes('--e2e')) {
+  for (const name of ['index', 'extension.test']) {
+    builds.push({
+      entryPoints: [`test/e2e/suite/${name}.ts`],
+      outfile: `test/e2e/out/${name}.js`,
+      external: ['vscode', 'mocha'],
+    });
+  }
+}
+
 if (watch) {
   for (const b of builds) {
     const ctx = await esbuild.context({ ...common, ...b });

@@ -1,0 +1,226 @@
+/**
+ * `npm run test:e2e`: the editor suite in a real VS Code — code-server 4.100.3 (VS Code 1.100.3) driven by headless
+ * Chromium. Runs the suite twice: against the source folder (taking screenshots), then against the packaged .vsix
+ * installed with `code-server --install-extension`. Prints the suite's report and exits with its result.
+ */
+
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, watch, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+import { makeWorkspace } from './workspace';
+
+const REPO = path.resolve(__dirname, '..', '..');
+const SHOTS = path.join(REPO, 'screenshots');
+const HARNESS = path.join(REPO, 'test', 'e2e', 'harness');
+const SUITE = path.join(REPO, 'test', 'e2e', 'out', 'index.js');
+/** A run that has not finished by then has hung. */
+const DEADLINE_MS = 8 * 60_000;
+const CHROMIUM_FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+interface Result {
+  passed: number;
+  failed: number;
+  report: string;
+  summary: string;
+}
+
+function log(message: string): void {
+  process.stderr.write(`e2e: ${message}\n`);
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.listen(0, '127.0.0.1', () => {
+      const addr = srv.address();
+      srv.close(() => (typeof addr === 'object' && addr ? resolve(addr.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+/** Starts code-server and resolves once it listens. */
+function startCodeServer(entry: string, args: string[], env: NodeJS.ProcessEnv): Promise<ChildProcess> {
+  return new Promise((resolve, reject) => {
+    const proc = spawn(process.execPath, [entry, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    const onData = (b: Buffer): void => {
+      out += b.toString();
+      if (out.includes('HTTP server listening')) resolve(proc);
+    };
+    proc.stdout!.on('data', onData);
+    proc.stderr!.on('data', onData);
+    proc.on('exit', (code) => reject(new Error(`code-server exited with ${code}:\n${out}`)));
+  });
+}
+
+/** Resolves with the contents of a file once it is written. */
+function whenWritten(file: string): Promise<string> {
+  return new Promise((resolve) => {
+    const dir = path.dirname(file);
+    const check = (): boolean => {
+      if (!existsSync(file)) return false;
+      const text = readFileSync(file, 'utf8');
+      if (text.length === 0) return false;
+      w.close();
+      resolve(text);
+      return true;
+    };
+    const w = watch(dir, () => void check());
+    check();
+  });
+}
+
+/** Takes each screenshot the suite asks for, once the selector it names shows in the page. */
+function serveScreenshots(browser: Browser, dir: string): () => void {
+  const taken = new Set<string>();
+  const w = watch(dir, async () => {
+    for (const f of readdirSync(dir)) {
+      if (!f.endsWith('.request') || taken.has(f)) continue;
+      const text = readFileSync(path.join(dir, f), 'utf8');
+      if (text.length === 0) continue;
+      const { selector, click } = JSON.parse(text) as { selector: string; click?: string };
+      taken.add(f);
+      const name = f.replace(/\.request$/u, '');
+      const page = browser.contexts()[0]?.pages()[0];
+      try {
+        if (page) {
+          if (click) await page.locator(click).first().click({ timeout: 10_000 });
+          await page.waitForSelector(selector, { state: 'visible', timeout: 20_000 });
+          await page.screenshot({ path: path.join(dir, `${name}.png`) });
+          log(`screenshot ${name}.png`);
+        }
+      } catch (err) {
+        log(`screenshot ${name} not taken: ${String(err)}`);
+      }
+      writeFileSync(path.join(dir, `${name}.done`), '');
+    }
+  });
+  return () => {
+    w.close();
+    for (const f of readdirSync(dir)) if (!f.endsWith('.png')) rmSync(path.join(dir, f));
+  };
+}
+
+async function runSuite(entry: string, mode: 'source' | 'package', extensionsDir?: string): Promise<Result> {
+  const work = mkdtempSync(path.join(tmpdir(), `nianbao-e2e-${mode}-`));
+  const ws = path.join(work, 'workspace');
+  makeWorkspace(ws);
+  const result = path.join(work, 'result', 'result.json');
+  mkdirSync(path.dirname(result));
+  const shots = mode === 'source' ? SHOTS : undefined;
+  if (shots) {
+    rmSync(shots, { recursive: true, force: true });
+    mkdirSync(shots);
+  }
+  const port = await freePort();
+  const env: NodeJS.ProcessEnv = { ...process.env, NIANBAO_E2E_RESULT: result };
+  if (shots) env['NIANBAO_E2E_SHOTS'] = shots;
+  if (extensionsDir) env['NIANBAO_E2E_INSTALLED_DIR'] = extensionsDir;
+  const args = [
+    '--auth',
+    'none',
+    '--bind-addr',
+    `127.0.0.1:${port}`,
+    '--user-data-dir',
+    path.join(work, 'user-data'),
+    '--extensions-dir',
+    extensionsDir ?? path.join(work, 'extensions'),
+    '--config',
+    path.join(work, 'config.yaml'),
+    '--disable-telemetry',
+    '--disable-update-check',
+    '--disable-workspace-trust',
+    ws,
+  ];
+  log(`${mode}: starting code-server on port ${port}`);
+  const server = await startCodeServer(entry, args, env);
+  const browser = await chromium.launch({
+    executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
+    args: CHROMIUM_FLAGS,
+  });
+  const stopShots = shots ? serveScreenshots(browser, shots) : () => undefined;
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const page = await context.newPage();
+    const remote = (p: string): string => `vscode-remote://127.0.0.1:${port}${p}`;
+    const payload = [
+      ['extensionDevelopmentPath', remote(mode === 'source' ? REPO : HARNESS)],
+      ['extensionTestsPath', remote(SUITE)],
+    ];
+    const url = `http://127.0.0.1:${port}/?folder=${encodeURIComponent(ws)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+    await page.goto(url);
+    const deadline = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`no result after ${DEADLINE_MS / 1000} s`)), DEADLINE_MS);
+    });
+    return JSON.parse(await Promise.race([whenWritten(result), deadline])) as Result;
+  } finally {
+    if (timer) clearTimeout(timer);
+    stopShots();
+    await browser.close().catch(() => undefined);
+    server.kill();
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+async function main(): Promise<void> {
+  log('setting up code-server');
+  const out = execFileSync('bash', [path.join(REPO, 'test', 'e2e', 'setup-code-server.sh')], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const cs = out.trim().split('\n').pop()!;
+  const entry = path.join(cs, 'out', 'node', 'entry.js');
+  log('building the extension and the suite');
+  execFileSync(process.execPath, ['esbuild.mjs', '--e2e'], { cwd: REPO, stdio: 'inherit' });
+
+  const results: [string, Result][] = [];
+  results.push(['source folder', await runSuite(entry, 'source')]);
+
+  log('packaging the extension');
+  execFileSync('npm', ['run', 'package', '--silent'], { cwd: REPO, stdio: ['ignore', 'ignore', 'inherit'] });
+  const installed = mkdtempSync(path.join(tmpdir(), 'nianbao-e2e-installed-'));
+  execFileSync(
+    process.execPath,
+    [
+      entry,
+      '--extensions-dir',
+      installed,
+      '--user-data-dir',
+      path.join(installed, '.user'),
+      '--install-extension',
+      path.join(REPO, 'nianbao.vsix'),
+    ],
+    { stdio: ['ignore', 'ignore', 'inherit'] },
+  );
+  try {
+    results.push(['installed .vsix', await runSuite(entry, 'package', installed)]);
+  } finally {
+    rmSync(installed, { recursive: true, force: true });
+  }
+
+  let failed = 0;
+  let passed = 0;
+  for (const [name, r] of results) {
+    console.log(`\nNianbao in VS Code 1.100.3 (code-server), ${name}\n${r.report}\n  ${r.summary}`);
+    failed += r.failed;
+    passed += r.passed;
+  }
+  console.log(`\n${passed} passed, ${failed} failed`);
+  process.exitCode = failed > 0 ? 1 : 0;
+}
+
+main().catch((err: unknown) => {
+  console.error(`e2e: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+  process.exitCode = 1;
+});

@@ -1,0 +1,270 @@
+/**
+ * The editor suite: runs in VS Code's extension host with the real `vscode` API, against the extension as a user
+ * has it. Every wait is on an editor event (diagnostics changed, a document opened), never on a sleep.
+ */
+
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync, renameSync, watch, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+
+const EXPECTED = path.resolve(__dirname, '..', '..', 'fixtures', 'expected');
+const EXTENSION_ID = 'nianbao.nianbao';
+
+function workspace(): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder, 'the editor has no folder open');
+  return folder.uri;
+}
+
+/** Resolves once `check` holds, testing it now and after each event. */
+function until<T>(event: vscode.Event<T>, check: () => boolean): Promise<void> {
+  if (check()) return Promise.resolve();
+  return new Promise((resolve) => {
+    const sub = event(() => {
+      if (check()) {
+        sub.dispose();
+        resolve();
+      }
+    });
+  });
+}
+
+function ours(uri: vscode.Uri): vscode.Diagnostic[] {
+  return vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'nianbao');
+}
+
+function brief(ds: readonly vscode.Diagnostic[]): string[] {
+  return ds.map((d) => `${d.range.start.line + 1} ${String(typeof d.code === 'object' ? d.code.value : d.code)}`);
+}
+
+async function diagnostics(uri: vscode.Uri, pred: (ds: vscode.Diagnostic[]) => boolean): Promise<vscode.Diagnostic[]> {
+  await until(vscode.languages.onDidChangeDiagnostics, () => pred(ours(uri)));
+  return ours(uri);
+}
+
+function current(uri: vscode.Uri): vscode.TextDocument | undefined {
+  return vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+}
+
+async function open(name: string): Promise<vscode.TextDocument> {
+  const uri = vscode.Uri.joinPath(workspace(), name);
+  const doc = await vscode.workspace.openTextDocument(uri);
+  await vscode.window.showTextDocument(doc);
+  return doc;
+}
+
+/** Opens a plain-text report and waits until the extension has given it the report language. */
+async function openReport(name: string): Promise<vscode.TextDocument> {
+  const doc = await open(name);
+  await until(vscode.workspace.onDidOpenTextDocument, () => current(doc.uri)?.languageId === 'nianbao');
+  return current(doc.uri)!;
+}
+
+/** `line code` pairs of a golden findings file. */
+function golden(fixture: string): string[] {
+  return readFileSync(path.join(EXPECTED, `${fixture}.findings.txt`), 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => {
+      const [range, , code] = l.split(' ');
+      return `${range!.split(':')[0]} ${code}`;
+    });
+}
+
+/**
+ * Asks the runner for a screenshot once `selector` shows in the page (after clicking `click`, when given: the page
+ * is the runner's to touch), and waits until it is taken.
+ */
+async function screenshot(name: string, selector: string, click?: string): Promise<void> {
+  const dir = process.env['NIANBAO_E2E_SHOTS'];
+  if (!dir) return;
+  const done = path.join(dir, `${name}.done`);
+  const seen = new Promise<void>((resolve) => {
+    const w = watch(dir, () => {
+      if (existsSync(done)) {
+        w.close();
+        resolve();
+      }
+    });
+  });
+  // Written whole, then renamed: the runner never reads half a request.
+  writeFileSync(path.join(dir, `${name}.part`), JSON.stringify({ selector, click }));
+  renameSync(path.join(dir, `${name}.part`), path.join(dir, `${name}.request`));
+  await seen;
+}
+
+const FIXTURES = ['000_94c66d917836ad80.txt', '001_50aa6597b9c6048c.txt', '003_b4c873c83d7e3610.txt'];
+
+describe('Nianbao in VS Code', () => {
+  before(async () => {
+    await openReport(FIXTURES[0]!);
+  });
+
+  it('runs from the package under test', () => {
+    const ext = vscode.extensions.getExtension(EXTENSION_ID);
+    assert.ok(ext, `${EXTENSION_ID} is not installed`);
+    assert.ok(ext.isActive, 'the extension did not activate');
+    const installed = process.env['NIANBAO_E2E_INSTALLED_DIR'];
+    if (installed)
+      assert.ok(ext.extensionPath.startsWith(installed), `${ext.extensionPath} is not the installed package`);
+    for (const file of ['dist/server.js', 'dist/worker.js', 'syntaxes/nianbao.tmLanguage.json']) {
+      assert.ok(existsSync(path.join(ext.extensionPath, file)), `${file} is missing from the extension`);
+    }
+  });
+
+  for (const fixture of FIXTURES) {
+    it(`checks ${fixture} as a report: the expected codes on the expected lines`, async () => {
+      const doc = await openReport(fixture);
+      assert.equal(doc.languageId, 'nianbao');
+      const want = golden(fixture);
+      const got = await diagnostics(doc.uri, (ds) => ds.length === want.length);
+      assert.deepEqual(brief(got), want);
+    });
+  }
+
+  it('keeps a Markdown report Markdown and checks it', async () => {
+    const doc = await open('report.md');
+    const want = golden(FIXTURES[1]!);
+    const got = await diagnostics(doc.uri, (ds) => ds.length === want.length);
+    assert.equal(current(doc.uri)?.languageId, 'markdown');
+    assert.deepEqual(brief(got), want);
+  });
+
+  it('gives nothing to a plain text that is no report', async () => {
+    const notes = await open('notes.txt');
+    // A report opened after it is checked; by then the notes would have been too.
+    const after = await openReport('numbers.txt');
+    await diagnostics(after.uri, (ds) => ds.length > 0);
+    assert.equal(current(notes.uri)?.languageId, 'plaintext');
+    assert.deepEqual(ours(notes.uri), []);
+  });
+
+  it('outlines the six sections with their tables', async () => {
+    const doc = await openReport(FIXTURES[1]!);
+    const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>(
+      'vscode.executeDocumentSymbolProvider',
+      doc.uri,
+    );
+    assert.deepEqual(
+      symbols.map((s) => s.name),
+      [
+        '一、总体情况',
+        '二、主动公开政府信息情况',
+        '三、收到和处理政府信息公开申请情况',
+        '四、政府信息公开行政复议、行政诉讼情况',
+        '五、存在的主要问题及改进情况',
+        '六、其他需要报告的事项',
+      ],
+    );
+    assert.deepEqual(
+      symbols[1]!.children.map((c) => c.name),
+      ['第二十条第（一）项', '第二十条第（五）项', '第二十条第（六）项', '第二十条第（八）项'],
+    );
+    assert.deepEqual(
+      symbols[2]!.children.map((c) => c.name),
+      ['收到和处理政府信息公开申请情况表'],
+    );
+    assert.deepEqual(
+      symbols[3]!.children.map((c) => c.name),
+      ['行政复议、行政诉讼情况表'],
+    );
+  });
+
+  it('offers the fix for a wrong total, and its edit clears the diagnostic', async () => {
+    const doc = await openReport('numbers.txt');
+    const [d] = await diagnostics(doc.uri, (ds) => ds.some((x) => x.code === 'table-total'));
+    assert.ok(d);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      doc.uri,
+      d.range,
+    );
+    const fix = actions.find((a) => a.title === '将“（七）总计·自然人”改为 10');
+    assert.ok(fix?.edit, `no fix among ${actions.map((a) => a.title).join(' | ')}`);
+    assert.ok(await vscode.workspace.applyEdit(fix.edit));
+    await diagnostics(doc.uri, (ds) => ds.length === 0);
+    assert.ok(current(doc.uri)!.getText().includes('（七）总计\t10\t2'));
+  });
+
+  it('shows a total’s addends on hover', async () => {
+    const doc = await openReport('several.txt');
+    const line = doc
+      .getText()
+      .split('\n')
+      .findIndex((l) => l.startsWith('\t（七）总计'));
+    const character = doc.lineAt(line).text.lastIndexOf('\t') + 1;
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+      'vscode.executeHoverProvider',
+      doc.uri,
+      new vscode.Position(line, character),
+    );
+    const text = hovers
+      .flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : '')))
+      .join('\n');
+    assert.match(text, /\*\*（七）总计·总计\*\*/u);
+    assert.match(text, /列合计：予以公开 \d+ \+ 部分公开/u);
+  });
+
+  it('fixes all on a report with several errors', async () => {
+    const doc = await openReport('several.txt');
+    await diagnostics(doc.uri, (ds) => ds.length >= 3);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      doc.uri,
+      new vscode.Range(0, 0, doc.lineCount, 0),
+      'source.fixAll.nianbao',
+    );
+    const all = actions.find((a) => a.kind?.value === 'source.fixAll.nianbao');
+    assert.ok(all?.edit, 'no fix-all action');
+    assert.ok(await vscode.workspace.applyEdit(all.edit));
+    await diagnostics(doc.uri, (ds) => ds.length === 0);
+  });
+
+  it('applies settings while the editor runs: a severity override, then detection off', async () => {
+    const doc = await open('settings.md');
+    await diagnostics(doc.uri, (ds) => ds.some((d) => d.code === 'section-title'));
+    const config = vscode.workspace.getConfiguration('nianbao', doc.uri);
+    await config.update(
+      'severity',
+      { 'section-title': 'off', 'table-cell-extra': 'warning' },
+      vscode.ConfigurationTarget.Workspace,
+    );
+    const after = await diagnostics(doc.uri, (ds) => !ds.some((d) => d.code === 'section-title') && ds.length > 0);
+    assert.equal(after.find((d) => d.code === 'table-cell-extra')?.severity, vscode.DiagnosticSeverity.Warning);
+    await config.update('detection.enabled', false, vscode.ConfigurationTarget.Workspace);
+    await diagnostics(doc.uri, (ds) => ds.length === 0);
+    await config.update('detection.enabled', undefined, vscode.ConfigurationTarget.Workspace);
+    await config.update('severity', undefined, vscode.ConfigurationTarget.Workspace);
+    await diagnostics(doc.uri, (ds) => ds.some((d) => d.code === 'section-title'));
+  });
+
+  it('shows the problems, the outline, a hover and the quick fixes (screenshots)', async function () {
+    if (!process.env['NIANBAO_E2E_SHOTS']) this.skip();
+    const doc = await openReport(FIXTURES[2]!);
+    const editor = await vscode.window.showTextDocument(doc);
+    await diagnostics(doc.uri, (ds) => ds.length > 0);
+    await vscode.commands.executeCommand('workbench.actions.view.problems');
+    await screenshot('problems', '.markers-panel .monaco-list-row');
+    // The outline with the room of the side bar: the folder view collapsed by a click on its header.
+    await vscode.commands.executeCommand('outline.focus');
+    await vscode.commands.executeCommand('outline.expandAll').then(undefined, () => undefined);
+    await screenshot('outline', '.outline-pane .monaco-list-row', '.pane-header:has-text("workspace")');
+
+    const several = await openReport('wrong-total.txt');
+    const shown = await vscode.window.showTextDocument(several);
+    await diagnostics(several.uri, (ds) => ds.length > 0);
+    const line = several
+      .getText()
+      .split('\n')
+      .findIndex((l) => l.startsWith('\t（七）总计'));
+    const at = new vscode.Position(line, several.lineAt(line).text.indexOf('11') + 1);
+    shown.selection = new vscode.Selection(at, at);
+    shown.revealRange(new vscode.Range(at, at), vscode.TextEditorRevealType.InCenter);
+    await vscode.commands.executeCommand('editor.action.showHover');
+    await screenshot('hover', '.monaco-hover .hover-contents');
+    await vscode.commands.executeCommand('editor.action.quickFix');
+    await screenshot('quickfix', '.action-widget .monaco-list-row');
+    void editor;
+  });
+});

@@ -1,0 +1,25 @@
+/** The workspace the editor suite opens: the fixtures and a few reports made from them. */
+
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+
+const FIXTURES = path.resolve(__dirname, '..', 'fixtures');
+
+export function makeWorkspace(dir: string): void {
+  mkdirSync(dir, { recursive: true });
+  for (const f of ['000_94c66d917836ad80.txt', '001_50aa6597b9c6048c.txt', '003_b4c873c83d7e3610.txt']) {
+    copyFileSync(path.join(FIXTURES, f), path.join(dir, f));
+  }
+  copyFileSync(path.join(FIXTURES, '001_50aa6597b9c6048c.txt'), path.join(dir, 'report.md'));
+  copyFileSync(path.join(FIXTURES, '000_94c66d917836ad80.txt'), path.join(dir, 'settings.md'));
+  writeFileSync(path.join(dir, 'notes.txt'), '会议记录\n\n一、总体情况\n二、下一步工作\n');
+  const base = readFileSync(path.join(FIXTURES, 'crafted', 'correct-tab.txt'), 'utf8');
+  const wrongTotal = base.replace('\t（七）总计\t10\t2', '\t（七）总计\t11\t2');
+  writeFileSync(path.join(dir, 'numbers.txt'), wrongTotal);
+  writeFileSync(path.join(dir, 'wrong-total.txt'), wrongTotal);
+  const several = base
+    .replace('1.属于国家秘密\t0\t0\t0', '1.属于国家秘密\t\t0\t0')
+    .replace('\t1\t0\t13\n二', '\t1\t0\t15\n二')
+    .replace('1\t0\t0\t1\t2\t0', '1\t0\t0\t1\t3\t0');
+  writeFileSync(path.join(dir, 'several.txt'), several);
+}
