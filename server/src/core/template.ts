@@ -174,6 +174,7 @@ const APPLICATION_ROWS: readonly RowSpec[] = [
   { id: 'open', label: '（一）予以公开', group: 'results', short: '予以公开' },
   {
     id: 'partial',
+
     label: '（二）部分公开（区分处理的，只计这一情形，不计其他情形）',
     group: 'results',
     short: '部分公开',
@@ -301,6 +302,7 @@ export const TABLES: readonly TableSpec[] = [
   },
   {
     id: 'review',
+
     section: 3,
     name: '行政复议、行政诉讼情况表',
     columns: [
@@ -377,6 +379,8 @@ export interface ProseFigure {
   readonly via?: string;
   /** Most characters between the keyword (or `via`) and the number. */
   readonly gap: number;
+  /** Only connecting words may stand in the gap (`予以公开的5件`, not `予以公开文件12件`). */
+  readonly tight?: boolean;
   /** The cells, as messages name them. */
   readonly name: string;
   readonly cells: readonly FigureCells[];
@@ -415,11 +419,19 @@ export const PROSE_FIGURES: readonly ProseFigure[] = [
     name: '“四、结转下年度继续办理·总计”',
     cells: [app('forward')],
   },
-  { id: 'handled', keywords: ['办结'], gap: 4, name: '“（七）总计·总计”', cells: [app('total')] },
-  { id: 'open', keywords: ['予以公开'], gap: 2, name: '“（一）予以公开·总计”', cells: [app('open')] },
-  { id: 'partial', keywords: ['部分公开'], gap: 2, name: '“（二）部分公开·总计”', cells: [app('partial')] },
+  { id: 'handled', tight: true, keywords: ['办结'], gap: 4, name: '“（七）总计·总计”', cells: [app('total')] },
+  { id: 'open', tight: true, keywords: ['予以公开'], gap: 2, name: '“（一）予以公开·总计”', cells: [app('open')] },
+  {
+    id: 'partial',
+    tight: true,
+    keywords: ['部分公开'],
+    gap: 2,
+    name: '“（二）部分公开·总计”',
+    cells: [app('partial')],
+  },
   {
     id: 'withheld',
+    tight: true,
     keywords: ['不予公开'],
     gap: 2,
     name: '“（三）不予公开”各项总计之和',
@@ -427,6 +439,7 @@ export const PROSE_FIGURES: readonly ProseFigure[] = [
   },
   {
     id: 'unable',
+    tight: true,
     keywords: ['无法提供'],
     gap: 2,
     name: '“（四）无法提供”各项总计之和',
@@ -434,6 +447,7 @@ export const PROSE_FIGURES: readonly ProseFigure[] = [
   },
   {
     id: 'unprocessed',
+    tight: true,
     keywords: ['不予处理'],
     gap: 2,
     name: '“（五）不予处理”各项总计之和',
@@ -441,6 +455,7 @@ export const PROSE_FIGURES: readonly ProseFigure[] = [
   },
   {
     id: 'other',
+    tight: true,
     keywords: ['其他处理'],
     gap: 2,
     name: '“（六）其他处理”各项总计之和',
@@ -448,6 +463,7 @@ export const PROSE_FIGURES: readonly ProseFigure[] = [
   },
   {
     id: 'review',
+    tight: true,
     keywords: ['行政复议'],
     gap: 6,
     name: '四表“行政复议·总计”',
@@ -455,6 +471,8 @@ export const PROSE_FIGURES: readonly ProseFigure[] = [
   },
   {
     id: 'litigation',
+    tight: true,
+
     keywords: ['行政诉讼'],
     gap: 6,
     name: '四表两项行政诉讼的总计之和',

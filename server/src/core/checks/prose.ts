@@ -14,6 +14,8 @@ import { guard } from './sections';
 const DIGITS = '([0-9０-９]{1,6})';
 /** What may stand between a keyword and its number: no clause break, no digit. */
 const GAP = '[^，,。；;：:！!？?\\n0-9０-９]';
+/** What may stand between a keyword and its number in a tight figure: connecting words only. */
+const TIGHT_GAP = '[的共有为计了达案件数量\\s\\u3000]';
 
 interface Compiled {
   readonly figure: ProseFigure;
@@ -25,7 +27,7 @@ interface Compiled {
 const COMPILED: Compiled[] = PROSE_FIGURES.map((figure) => ({
   figure,
   pattern: new RegExp(
-    `(?:${figure.keywords.join('|')})${figure.via ? `${GAP}{0,20}?${figure.via}` : ''}${GAP}{0,${figure.gap}}?${DIGITS}[\\s\\u3000]*[件个宗起]`,
+    `(?:${figure.keywords.join('|')})${figure.via ? `${GAP}{0,20}?${figure.via}` : ''}${figure.tight ? TIGHT_GAP : GAP}{0,${figure.gap}}?${DIGITS}[\\s\\u3000]*[件个宗起]`,
     'gu',
   ),
   own: new RegExp(figure.keywords.join('|'), 'u'),
