@@ -163,6 +163,14 @@ describe('sections', () => {
     );
   });
 
+  it('reads a heading followed on its line by the section’s first words', () => {
+    const text = replaceOnce(BASE, '六、其他需要报告的事项\n\n本局2023年', '六、其他需要报告的事项：本局2023年');
+    assert.deepEqual(check(text), []);
+    const six = parse(text).sections[5]!;
+    assert.equal(six.heading.text, '六、其他需要报告的事项');
+    assert.equal(text.slice(six.body.start, six.body.start + 6), '本局2023年');
+  });
+
   it('reads a heading behind a bookmark, a BOM, CRLF line ends and Markdown #', () => {
     const text =
       '\ufeff' + replaceOnce(BASE, '一、总体情况', '[bookmark: _GoBack]一、总体情况').replace(/\n/gu, '\r\n');

@@ -38,6 +38,8 @@ export interface Heading {
   readonly title: string;
   /** How the title was recognised: the official title, an alias (条例 wording), or a near match. */
   readonly match: 'official' | 'alias' | 'near';
+  /** Where text after a colon on the heading's line starts: the section's first words. */
+  readonly inline: number | undefined;
 }
 
 export interface Section {

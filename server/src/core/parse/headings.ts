@@ -47,9 +47,14 @@ const sectionKeys = SECTIONS.map((s) => ({
 
 /** Reads a line as a section heading; undefined when it is not one. `after` is the index of the last section seen. */
 export function readHeading(line: Line, after: number): HeadingCandidate | undefined {
-  // Room for indentation and a bookmark before the heading; longer lines are prose.
-  if (line.text.length > MAX_HEADING_LENGTH + 60) return undefined;
-  const core = coreOfLine(line);
+  // Room for indentation and a bookmark before the heading; longer lines are prose, unless text follows a colon.
+  if (line.text.length > MAX_HEADING_LENGTH + 60 && !/^.{1,100}[：:]/u.test(line.text)) return undefined;
+  const whole = coreOfLine(line);
+  // `六、其他需要报告的事项：本年度未收取信息处理费。` — the heading, then the section's first words.
+  const colon = whole.text.search(/[：:]/u);
+  const inline = colon > 0 && /\S/u.test(whole.text.slice(colon + 1)) ? whole.start + colon + 1 : undefined;
+  const core =
+    inline === undefined ? whole : { start: whole.start, end: whole.start + colon, text: whole.text.slice(0, colon) };
   if (core.text.length === 0 || core.text.length > MAX_HEADING_LENGTH || core.text.includes('\t')) return undefined;
   const prefix = ordinalPrefix(core.text);
   if (prefix?.style === 'paren') return undefined;
@@ -97,6 +102,7 @@ export function readHeading(line: Line, after: number): HeadingCandidate | undef
     titleSpan: { start: titleStart, end: core.end },
     title: core.text.slice(prefix?.length ?? 0),
     match,
+    inline,
   };
   return { section, heading, line };
 }

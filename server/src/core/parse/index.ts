@@ -60,7 +60,7 @@ export function parseReport(text: string, options: ParseOptions = {}): Report {
     let lastLine = nextLine - 1;
     while (lastLine > c.line.index && isBlank(lines[lastLine]!.text)) lastLine--;
     const end = lines[lastLine]!.end;
-    const bodyStart = c.line.next;
+    const bodyStart = c.heading.inline ?? c.line.next;
     const bodyLines = lines.slice(c.line.index + 1, nextLine);
     return {
       index: c.section,
