@@ -168,7 +168,7 @@ describe('sections', () => {
     assert.deepEqual(check(text), []);
     const six = parse(text).sections[5]!;
     assert.equal(six.heading.text, '六、其他需要报告的事项');
-    assert.equal(text.slice(six.body.start, six.body.start + 6), '本局2023年');
+    assert.equal(text.slice(six.body.start, six.body.start + 7), '本局2023年');
   });
 
   it('reads a heading behind a bookmark, a BOM, CRLF line ends and Markdown #', () => {
