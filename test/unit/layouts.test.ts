@@ -149,6 +149,19 @@ describe('layouts', () => {
     assert.deepEqual(rowValues(table(off, 'applications'), 'unprocessed-2'), [0, 1, 0, 0, 0, 0, 1]);
   });
 
+  it('reads a long label wrapped over two lines, and ignores a page number inside a table', () => {
+    const cells = fixture('crafted/correct-cells.txt');
+    const wrapped = cells.replace(
+      '\t1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请\n',
+      '\t1.申请人无正当理由逾期不补正、行政机关不再处理其政\n\t府信息公开申请\n',
+    );
+    assert.notEqual(wrapped, cells);
+    assert.deepEqual(check(wrapped), []);
+    const paged = BASE.replace('\t5.属于三类内部事务信息', '3\n\t5.属于三类内部事务信息');
+    assert.notEqual(paged, BASE);
+    assert.deepEqual(check(paged), []);
+  });
+
   it('joins a row broken by a blank line', () => {
     const text = BASE.replace('\t3.其他\t0\t0', '\t3.其他\n\n\t0\t0');
     assert.deepEqual(check(text), []);

@@ -144,6 +144,16 @@ function fitValues(p: Padded, n: number): Cell[] {
   return [...p.values, ...p.trail.slice(0, short)];
 }
 
+/** Label cells read as one: a label wrapped over lines. */
+function joinCells(cells: readonly Cell[]): Cell {
+  const first = cells[0]!;
+  return {
+    ...first,
+    span: { start: first.span.start, end: cells[cells.length - 1]!.span.end },
+    text: cells.map((c) => c.text).join(''),
+  };
+}
+
 function spanOf(cells: readonly Cell[]): Span {
   if (cells.length === 0) return { start: 0, end: 0 };
   return { start: cells[0]!.span.start, end: cells[cells.length - 1]!.span.end };
@@ -274,9 +284,15 @@ export class TableReader {
     if (!table) return;
     const unknown = hits.filter((h) => h.hits.length === 0).map((h) => h.cell);
     if (!rowHit && unknown.length > 0 && !group) {
-      const lastLabel = unknown[unknown.length - 1]!;
-      const near = nearRow(lastLabel.text, table);
-      if (near && near.kind === 'row') rowHit = { cell: lastLabel, hit: near };
+      // A long label wrapped over two cells or lines reads whole; else the last unknown label may be a near one.
+      const joined = unknown.length > 1 ? joinCells(unknown) : undefined;
+      const exact = joined ? lookupLabel(joined.text).find((h) => h.kind === 'row' && h.table === table) : undefined;
+      if (joined && exact?.kind === 'row') rowHit = { cell: joined, hit: exact };
+      for (const cand of [joined, unknown[unknown.length - 1]!]) {
+        if (rowHit || !cand) continue;
+        const near = nearRow(cand.text, table);
+        if (near && near.kind === 'row') rowHit = { cell: cand, hit: near };
+      }
     }
     const unknownLabel = !rowHit && unknown.length > 0 && !group ? unknown[unknown.length - 1] : undefined;
     this.current = table;
@@ -326,6 +342,10 @@ export class TableReader {
 
   private finishTable(b: Builder): Table {
     const spec = tableSpec(b.id);
+    // A lone number without a label in a table of three or more columns is no row: a page number, a stray cell.
+    if (spec.columns.length >= 3) {
+      b.rows = b.rows.filter((d) => d.row !== undefined || d.labelCell || d.values.values.length > 1);
+    }
     const n = spec.rows.length;
     const assigned: (number | undefined)[] = b.rows.map((d) => d.row);
     const matchedBy: Row['matchedBy'][] = b.rows.map((d) => (d.row !== undefined ? 'label' : 'none'));
