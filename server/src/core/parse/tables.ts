@@ -283,7 +283,7 @@ export class TableReader {
       fallback;
     if (!table) return;
     const unknown = hits.filter((h) => h.hits.length === 0).map((h) => h.cell);
-    if (!rowHit && unknown.length > 0 && !group) {
+    if (!rowHit && unknown.length > 0) {
       // A long label wrapped over two cells or lines reads whole; else the last unknown label may be a near one.
       const joined = unknown.length > 1 ? joinCells(unknown) : undefined;
       const exact = joined ? lookupLabel(joined.text).find((h) => h.kind === 'row' && h.table === table) : undefined;
@@ -294,7 +294,7 @@ export class TableReader {
         if (near && near.kind === 'row') rowHit = { cell: cand, hit: near };
       }
     }
-    const unknownLabel = !rowHit && unknown.length > 0 && !group ? unknown[unknown.length - 1] : undefined;
+    const unknownLabel = !rowHit && unknown.length > 0 ? unknown[unknown.length - 1] : undefined;
     this.current = table;
     this.builder(table, section).rows.push(
       this.draft(seg, values, rowHit?.hit.row, rowHit?.hit.how, rowHit?.cell ?? unknownLabel, layout),
