@@ -3,7 +3,7 @@
  * server's own template renderer, so a test does not check the code with itself.
  */
 
-export type GenLayout = 'tab' | 'cells' | 'pipe';
+export type GenLayout = 'tab' | 'cells' | 'pipe' | 'html';
 
 export interface Figures {
   /** 二 tables: 规章 and 行政规范性文件 (3 each), 行政许可, 行政处罚, 行政强制, the fee. */
@@ -112,16 +112,23 @@ function block(layout: GenLayout, rows: string[][], width: number): string[] {
     }
     case 'cells':
       return rows.flatMap((r) => [...r.map((c) => `\t${c}`), '']);
+    case 'html':
+      // As a converter writes it: one row a line, merged cells as empty ones, entities for spaces.
+      return [
+        '<table>',
+        ...rows.map((r) => `<tr>${r.map((c) => `<td>${c === '' ? '&nbsp;' : c}</td>`).join('')}</tr>`),
+        '</table>',
+      ];
   }
 }
 
 /** A whole report with these figures; the prose states the figures of `prose` (by default the same). */
 export function writeReport(f: Figures, layout: GenLayout, prose: Figures = f, year = 2023): string {
   const a = prose.apps.map((r) => r.map(Number));
-  const h = layout === 'pipe' ? '## ' : '';
+  const h = layout === 'pipe' || layout === 'html' ? '## ' : '';
   const sum = (rows: number[]): number => rows.reduce((s, r) => s + a[r]![6]!, 0);
   const lines: string[] = [
-    `${layout === 'pipe' ? '# ' : ''}示例县示例局${year}年政府信息公开工作年度报告`,
+    `${h ? '# ' : ''}示例县示例局${year}年政府信息公开工作年度报告`,
     '',
     `本报告所列数据的统计期限自${year}年1月1日起至${year}年12月31日止。`,
     '',

@@ -22,7 +22,7 @@ const figures = fc
     art20: fc.array(fc.nat(50), { minLength: 10, maxLength: 10 }),
   })
   .map((r) => figuresFrom(r.addends, r.forward, r.carried, r.review, r.art20));
-const layouts = fc.constantFrom<GenLayout>('tab', 'cells', 'pipe');
+const layouts = fc.constantFrom<GenLayout>('tab', 'cells', 'pipe', 'html');
 
 function textOf(f: Figures, layout: GenLayout, prose: Figures = f): string {
   return writeReport(f, layout, prose);
@@ -45,7 +45,7 @@ describe('properties of generated reports', () => {
     fc.assert(
       fc.property(figures, layouts, (f, layout) => {
         const text = textOf(f, layout);
-        assert.deepEqual(check(text, layout === 'pipe'), []);
+        assert.deepEqual(check(text, layout === 'pipe' || layout === 'html'), []);
       }),
       { numRuns: RUNS },
     );
@@ -59,7 +59,7 @@ describe('properties of generated reports', () => {
         changed.apps[r]![c] = v + d;
         const original = textOf(f, layout);
         const text = textOf(changed, layout, f);
-        const md = layout === 'pipe';
+        const md = layout === 'pipe' || layout === 'html';
         const found = check(text, md);
         assert.deepEqual(
           found.map((x) => x.code),
@@ -82,7 +82,7 @@ describe('properties of generated reports', () => {
         changed.review[c] = Number(f.review[c]) + d;
         const original = textOf(f, layout);
         const text = textOf(changed, layout, f);
-        const md = layout === 'pipe';
+        const md = layout === 'pipe' || layout === 'html';
         const found = check(text, md);
         assert.deepEqual(
           found.map((x) => x.code),
@@ -118,7 +118,7 @@ describe('properties of generated reports', () => {
         }
         const original = textOf(f, layout);
         const text = textOf(changed, layout, f);
-        const md = layout === 'pipe';
+        const md = layout === 'pipe' || layout === 'html';
         const fixed = fixAll(text, md);
         const left = check(fixed, md).filter((x) =>
           ['table-total', 'table-balance', 'table-cell-missing'].includes(x.code),

@@ -2,6 +2,7 @@
 
 import assert from 'node:assert/strict';
 import { applyFix, briefs, check, fixture, onlyFix } from '../helpers';
+import { figuresFrom, writeReport } from '../gen';
 
 const BASE = fixture('crafted/correct-tab.txt');
 const CELLS = fixture('crafted/correct-cells.txt');
@@ -176,6 +177,37 @@ describe('table rows', () => {
     const fixed = applyFix(text, fix);
     assert.equal(fixed, change(BASE, '\t4.保护第三方合法权益\t1', '\t\t4.保护第三方合法权益\t1'));
     assert.deepEqual(check(fixed), []);
+  });
+});
+
+describe('HTML tables in Markdown', () => {
+  const zeros = (n: number): number[] => Array.from({ length: n }, () => 0);
+  const html = writeReport(
+    figuresFrom(
+      Array.from({ length: 21 }, (_, i) => [i % 2, 0, 0, 0, 0, i % 3 === 0 ? 1 : 0]),
+      [1, 0, 0, 0, 0, 0],
+      [0, 0, 0, 0, 0, 2],
+      [1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0],
+      zeros(10),
+    ),
+    'html',
+  );
+
+  it('reads every table and finds nothing in a correct report', () => {
+    assert.deepEqual(check(html, true), []);
+  });
+
+  it('inserts a missing row and a missing table as HTML rows', () => {
+    const row = html.split('\n').find((l) => l.includes('3.其他'))!;
+    const cut = html.replace(`${row}\n`, '');
+    const fixed = applyFix(cut, onlyFix(cut, 'table-row-missing', true).fix);
+    assert.deepEqual(check(fixed, true), []);
+    assert.ok(fixed.includes('<tr><td></td><td>3.其他</td><td>0</td>'), 'the row keeps the table’s column count');
+    const start = html.indexOf('<table>', html.indexOf('## 四、'));
+    const end = html.indexOf('</table>', start) + '</table>\n'.length;
+    const noTable = html.slice(0, start) + html.slice(end);
+    const withTable = applyFix(noTable, onlyFix(noTable, 'table-missing', true).fix);
+    assert.deepEqual(check(withTable, true), []);
   });
 });
 

@@ -32,7 +32,7 @@ function holds(
 }
 
 function isLayout(v: string): v is Layout {
-  return v === 'tab' || v === 'cells' || v === 'pipe';
+  return v === 'tab' || v === 'cells' || v === 'pipe' || v === 'html';
 }
 
 function eolOf(text: string): string {

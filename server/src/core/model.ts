@@ -10,7 +10,7 @@ export interface Span {
   readonly end: number;
 }
 
-export type Layout = 'tab' | 'cells' | 'pipe';
+export type Layout = 'tab' | 'cells' | 'pipe' | 'html';
 
 export interface Title {
   readonly span: Span;

@@ -9,6 +9,8 @@ function joinCells(cells: readonly string[], layout: Layout, indent: string): st
       return `${indent}| ${cells.join(' | ')} |`;
     case 'cells':
       return cells.map((c) => `${indent}${c}`).join('\n');
+    case 'html':
+      return `${indent}<tr>${cells.map((c) => `<td>${c}</td>`).join('')}</tr>`;
     default:
       return indent + cells.join('\t');
   }
@@ -47,6 +49,7 @@ export function renderTable(id: TableId, layout: Layout): string {
   }
   const sep = layout === 'cells' ? '\n\n' : '\n';
   const body = blocks.join(sep) + '\n';
+  if (layout === 'html') return `<table>\n${blocks.join('\n')}\n</table>\n`;
   return layout === 'pipe' ? pipeSeparated(body) : body;
 }
 

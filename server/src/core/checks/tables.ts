@@ -221,12 +221,12 @@ function checkRows(report: Report, spec: TableSpec, table: Table): Finding[] {
       const at = first
         ? { start: first.span.start, end: first.span.start }
         : { start: row.span.start, end: row.span.start };
-      const separator =
-        table.layout === 'pipe'
-          ? ' | '
-          : table.layout === 'cells'
-            ? `\n${leadingWhitespace(report, first?.line ?? row.line)}`
-            : '\t';
+      const separator = {
+        pipe: ' | ',
+        html: '</td><td>',
+        cells: `\n${leadingWhitespace(report, first?.line ?? row.line)}`,
+        tab: '\t',
+      }[table.layout];
       out.push(
         finding('table-row-label', `此行没有行标签，按位置视为“${rowName(spec, r)}”`, row.span, {
           data: { fix: 'relabel', table: spec.id, row: r.id, target: guard(report, at), separator },
@@ -276,7 +276,8 @@ function missingRows(report: Report, spec: TableSpec, table: Table): Finding[] {
     const after = !next;
     const line = after ? lineAt(report, anchor.span.end) : anchor.line;
     const lineText = lineSpan(report, lineStartOf(report, line));
-    const pad = table.layout === 'pipe' ? Math.max(0, anchor.cells.length - 1 - spec.columns.length) : 0;
+    const keepsColumns = table.layout === 'pipe' || table.layout === 'html';
+    const pad = keepsColumns ? Math.max(0, anchor.cells.length - 1 - spec.columns.length) : 0;
     out.push(
       finding(
         'table-row-missing',

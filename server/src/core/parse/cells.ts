@@ -3,7 +3,8 @@
  * - tab-separated: a line with a tab (after its indentation) is one row, its cells split at tabs;
  * - pipe rows: `| a | b |` is one row; a markdown separator line is skipped; `cell |` alone is one cell;
  * - one cell per line: consecutive one-cell lines form one row, up to an empty line. A line holding only
- *   white space with a tab in it is a blank cell, not a break.
+ *   white space with a tab in it is a blank cell, not a break;
+ * - HTML rows in Markdown: `<tr><td>…</td></tr>`, on one line or a cell a line.
  */
 
 import type { Layout, Span } from '../model';
@@ -77,6 +78,44 @@ function tabCells(line: Line, indent: number): RawCell[] {
   return cells;
 }
 
+const HTML_CELL = /<(t[dh])\b[^>]*>([\s\S]*?)<\/\1\s*>/giu;
+const HTML_ONLY_TAGS = /^[\s\u3000]*(<[^>]*>[\s\u3000]*)+$/u;
+
+/** The text of an HTML cell: tags dropped, the common entities read. */
+function htmlText(inner: string): string {
+  return inner
+    .replace(/<br\s*\/?>/giu, ' ')
+    .replace(/<[^>]*>/gu, '')
+    .replace(/&nbsp;|&#160;/gu, ' ')
+    .replace(/&lt;/gu, '<')
+    .replace(/&gt;/gu, '>')
+    .replace(/&amp;/gu, '&')
+    .trim();
+}
+
+function htmlCells(line: Line): RawCell[] {
+  const cells: RawCell[] = [];
+  for (const m of line.text.matchAll(HTML_CELL)) {
+    const inner = m[2]!;
+    const innerStart = m.index + m[0].indexOf('>') + 1;
+    const text = htmlText(inner);
+    if (text.length === 0) {
+      // A blank cell's span is its whole content (`&nbsp;`), which filling it replaces.
+      const span = { start: line.start + innerStart, end: line.start + innerStart + inner.length };
+      cells.push({ span, text: '', line: line.index });
+      continue;
+    }
+    // Plain text keeps its own span; text inside other tags spans the whole cell, which a fix then replaces.
+    const at = inner.indexOf(text);
+    const span =
+      at >= 0 && !/[<&]/u.test(inner)
+        ? { start: line.start + innerStart + at, end: line.start + innerStart + at + text.length }
+        : { start: line.start + innerStart, end: line.start + innerStart + inner.length };
+    cells.push({ span, text, line: line.index });
+  }
+  return cells;
+}
+
 /** Reads the lines of a region into physical rows. Never throws. */
 export function readRawRows(lines: readonly Line[]): RawRow[] {
   const rows: RawRow[] = [];
@@ -87,11 +126,31 @@ export function readRawRows(lines: readonly Line[]): RawRow[] {
     group = [];
     groupLayout = 'cells';
   };
+  let html: RawCell[] | undefined;
+  const endHtml = (): void => {
+    if (html && html.length > 0) rows.push({ cells: html, layout: 'html' });
+    html = undefined;
+  };
   for (const line of lines) {
     const t = line.text;
     if (!t.includes('\t') && /^[\s\u3000\ufeff\u200b]*$/u.test(t)) {
       flush();
       continue;
+    }
+    if (t.includes('<')) {
+      const opens = /<tr\b/iu.test(t);
+      const closes = /<\/tr\s*>/iu.test(t);
+      const cells = /<t[dh]\b/iu.test(t) ? htmlCells(line) : [];
+      if (opens || closes || cells.length > 0 || HTML_ONLY_TAGS.test(t)) {
+        flush();
+        if (opens) endHtml();
+        if (opens || html) {
+          html ??= [];
+          append(html, cells);
+        } else if (cells.length > 0) rows.push({ cells, layout: 'html' });
+        if (closes) endHtml();
+        continue;
+      }
     }
     let indent = 0;
     while (indent < t.length && WS.test(t[indent]!)) indent++;
@@ -116,5 +175,6 @@ export function readRawRows(lines: readonly Line[]): RawRow[] {
     group.push(cellOf(line, 0, t.length, indent));
   }
   flush();
+  endHtml();
   return rows;
 }
