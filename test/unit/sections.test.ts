@@ -41,6 +41,17 @@ describe('sections', () => {
     assert.deepEqual(check(fixed), []);
   });
 
+  it('takes `第五部分` for section 五 with its ordinal to mend', () => {
+    const text = replaceOnce(BASE, '五、存在的主要问题及改进情况', '第五部分 存在的主要问题及改进情况');
+    const { finding, fix } = onlyFix(text, 'section-numbering');
+    assert.equal(finding.message, '章节序号应为“五、”，实为“第五部分”');
+    assert.equal(applyFix(text, fix), BASE);
+    assert.deepEqual(
+      check(text).map((f) => f.code),
+      ['section-numbering'],
+    );
+  });
+
   it('adds a missing ordinal', () => {
     const text = replaceOnce(BASE, '五、存在的主要问题及改进情况', '存在的主要问题及改进情况');
     const { finding, fix } = onlyFix(text, 'section-numbering');

@@ -49,8 +49,12 @@ const SECTION_PREFIX = /^[\s\u3000]*([一二三四五六七八九十]{1,2}|[0-9�
 const PAREN_PREFIX =
   /^[\s\u3000]*[(（﹙][\s\u3000]*([一二三四五六七八九十]{1,2}|[0-9０-９]{1,2})[\s\u3000]*[)）﹚][\s\u3000]*/u;
 
-/** Reads a leading `一、`, `5、`, `1.`, `（一）`, `(1)` from a label. */
+const PART_PREFIX = /^[\s\u3000]*第([一二三四五六七八九十]{1,2})(?:部分|章)[\s\u3000]*[、，,.．:：]?[\s\u3000]*/u;
+
+/** Reads a leading `一、`, `5、`, `1.`, `（一）`, `(1)`, `第一部分` from a label. */
 export function ordinalPrefix(text: string): OrdinalPrefix | undefined {
+  const part = PART_PREFIX.exec(text);
+  if (part) return { style: 'section', value: numeralValue(part[1]!), length: part[0].length };
   const p = PAREN_PREFIX.exec(text);
   if (p) return { style: 'paren', value: numeralValue(p[1]!), length: p[0].length };
   const s = SECTION_PREFIX.exec(text);
