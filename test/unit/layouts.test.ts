@@ -97,6 +97,19 @@ describe('layouts', () => {
     assert.deepEqual(check(text, true), []);
   });
 
+  it('reads columns set apart by runs of spaces', () => {
+    const spaced = BASE.split('\n')
+      .map((l) => (l.includes('\t') && !l.startsWith('\t') ? l.replace(/\t+/gu, '    ') : l))
+      .join('\n');
+    assert.notEqual(spaced, BASE);
+    const t = table(spaced, 'applications');
+    assert.deepEqual(rowValues(t, 'new'), [10, 2, 0, 0, 1, 0, 13]);
+    assert.deepEqual(rowValues(table(spaced, 'art20-1'), 'normative'), [2, 1, 5]);
+    assert.deepEqual(check(spaced), []);
+    const label = fixture('crafted/correct-cells.txt').replace('\t（三）不予公开\n', '\t（三）不  予  公  开\n');
+    assert.deepEqual(check(label), []);
+  });
+
   it('reads pipe rows given one `cell |` per line', () => {
     const text = joinLines(
       '青山县2023年政府信息公开工作年度报告',

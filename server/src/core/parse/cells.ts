@@ -116,6 +116,23 @@ function htmlCells(line: Line): RawCell[] {
   return cells;
 }
 
+/** Two or more cells set apart by runs of two or more spaces. */
+const SPACED = /\S(?: {2,}|\u3000{2,}|[ \u3000]{3,})\S/u;
+const SPACE_RUN = /(?: {2,}|\u3000{2,}|[ \u3000]{3,})/gu;
+
+function spacedCells(line: Line, indent: number): RawCell[] {
+  const t = line.text;
+  const cells: RawCell[] = [];
+  let from = indent;
+  for (const m of t.slice(indent).matchAll(SPACE_RUN)) {
+    const at = indent + m.index;
+    cells.push(cellOf(line, from, at, from));
+    from = at + m[0].length;
+  }
+  cells.push(cellOf(line, from, t.length, from));
+  return cells;
+}
+
 /** Reads the lines of a region into physical rows. Never throws. */
 export function readRawRows(lines: readonly Line[]): RawRow[] {
   const rows: RawRow[] = [];
@@ -171,6 +188,16 @@ export function readRawRows(lines: readonly Line[]): RawRow[] {
       flush();
       rows.push({ cells: tabCells(line, indent), layout: 'tab' });
       continue;
+    }
+    if (SPACED.test(rest)) {
+      // Columns aligned with runs of spaces, as some exports write them, read like tabs when a number is among
+      // them; `不  予  公  开` alone stays one label.
+      const cells = spacedCells(line, indent);
+      if (cells.some((c) => /^[0-9０-９]+(?:[.．][0-9０-９]+)?$/u.test(c.text))) {
+        flush();
+        rows.push({ cells, layout: 'tab' });
+        continue;
+      }
     }
     group.push(cellOf(line, 0, t.length, indent));
   }
