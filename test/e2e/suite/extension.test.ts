@@ -242,7 +242,7 @@ describe('Nianbao in VS Code', () => {
   it('shows the problems, the outline, a hover and the quick fixes (screenshots)', async function () {
     if (!process.env['NIANBAO_E2E_SHOTS']) this.skip();
     const doc = await openReport(FIXTURES[2]!);
-    const editor = await vscode.window.showTextDocument(doc);
+    await vscode.window.showTextDocument(doc);
     await diagnostics(doc.uri, (ds) => ds.length > 0);
     await vscode.commands.executeCommand('workbench.actions.view.problems');
     await screenshot('problems', '.markers-panel .monaco-list-row');
@@ -265,6 +265,5 @@ describe('Nianbao in VS Code', () => {
     await screenshot('hover', '.monaco-hover .hover-contents');
     await vscode.commands.executeCommand('editor.action.quickFix');
     await screenshot('quickfix', '.action-widget .monaco-list-row');
-    void editor;
   });
 });

@@ -1,0 +1,138 @@
+/**
+ * Cells of a physical row read for a table: each cell a value, a blank or a label; a row split where one logical row
+ * ends and the next begins; the values of a row with the blank padding around them.
+ */
+
+import type { Cell, Span } from '../model';
+import type { ValueKind } from '../template';
+import type { RawCell } from './cells';
+import { lookupLabel } from './labels';
+
+const MISSING_MARK = /^[/／\\\-－—–―_]+$/u;
+const NUMBER = /^[+-]?\d+(\.\d+)?$/u;
+const NUMBER_WITH_UNIT = /^[+-]?\d+(\.\d+)?[件个项条次万元%]+$/u;
+
+const DIGITS = /^\d{1,15}$/u;
+const ASCII = /^[\x20-\x7e]*$/u;
+
+function cell(raw: RawCell, kind: Cell['kind'], value: number | undefined, status: Cell['status']): Cell {
+  return { span: raw.span, text: raw.text, line: raw.line, kind, value, status };
+}
+
+export function classify(raw: RawCell): Cell {
+  const text = raw.text;
+  if (text.length === 0) return cell(raw, 'blank', undefined, 'missing');
+  if (DIGITS.test(text)) return cell(raw, 'value', Number(text), 'ok');
+  // Full-width digits and signs fold to ASCII; the costly fold only runs on text that needs it.
+  const t = (ASCII.test(text) ? text : text.normalize('NFKC')).replace(/[\s,]/gu, '');
+  if (MISSING_MARK.test(t)) return cell(raw, 'value', undefined, 'missing');
+  if (NUMBER.test(t)) return cell(raw, 'value', Number(t), 'ok');
+  if (NUMBER_WITH_UNIT.test(t)) return cell(raw, 'value', undefined, 'invalid');
+  return cell(raw, 'label', undefined, 'ok');
+}
+
+/** Status of a value cell against what its column allows. */
+export function withStatus(cell: Cell, kind: ValueKind): Cell {
+  if (cell.kind === 'blank' || cell.value === undefined) return cell;
+  const v = cell.value;
+  const ok =
+    v >= 0 &&
+    (kind === 'amount' || Number.isInteger(v)) &&
+    !/^[+-]/u.test(cell.text) &&
+    !(kind === 'count' && cell.text.includes('.'));
+  return ok ? cell : { ...cell, status: 'invalid' };
+}
+
+/** What a label cell does for splitting: opens a table, names a row (which), heads a column, or something else. */
+function roleOf(cell: Cell): { role: 'caption' | 'row' | 'header' | 'other'; row?: string } {
+  const hits = lookupLabel(cell.text);
+  if (hits.some((h) => h.kind === 'caption' || h.kind === 'old-caption')) return { role: 'caption' };
+  const header = hits.some((h) => h.kind === 'header' || h.kind === 'old-column');
+  const row = hits.find((h) => h.kind === 'row' || h.kind === 'old-row');
+  if (row && !header) return { role: 'row', row: JSON.stringify(row) };
+  return { role: header ? 'header' : 'other' };
+}
+
+/**
+ * Splits a physical row into logical rows: where a label follows a value, where a row's own label follows column
+ * headers or another row's label, and around a table's caption. One-cell-per-line text without blank lines between
+ * rows is one physical row until split here. A label repeated across merged cells stays in its row.
+ */
+export function segments(cells: readonly Cell[]): Cell[][] {
+  const out: Cell[][] = [];
+  let cur: Cell[] = [];
+  let seenValue = false;
+  let seenHeader = false;
+  let seenCaption = false;
+  let seenRow: string | undefined;
+  const cut = (): void => {
+    if (cur.length > 0) out.push(cur);
+    cur = [];
+    seenValue = false;
+    seenHeader = false;
+    seenCaption = false;
+    seenRow = undefined;
+  };
+  for (const c of cells) {
+    if (c.kind === 'label') {
+      const { role, row } = roleOf(c);
+      if (seenValue || seenCaption || (role === 'caption' && cur.some((x) => x.kind !== 'blank'))) cut();
+      else if (role === 'row' && (seenHeader || (seenRow !== undefined && seenRow !== row))) cut();
+      if (role === 'caption') seenCaption = true;
+      if (role === 'header') seenHeader = true;
+      if (role === 'row') seenRow = row;
+    }
+    if (c.kind === 'value') seenValue = true;
+    cur.push(c);
+  }
+  cut();
+  return out;
+}
+
+/** Values of a row: the cells after its last label, blank padding at either end dropped. */
+export function valuesOf(seg: readonly Cell[]): Padded {
+  let last = -1;
+  seg.forEach((c, i) => {
+    if (c.kind === 'label') last = i;
+  });
+  let s = last + 1;
+  let e = seg.length;
+  while (s < e && seg[s]!.kind === 'blank') s++;
+  while (e > s && seg[e - 1]!.kind === 'blank') e--;
+  return { values: seg.slice(s, e), lead: seg.slice(last + 1, s), trail: seg.slice(e) };
+}
+
+export const NO_VALUES: Padded = { values: [], lead: [], trail: [] };
+
+/** Values with the blank cells around them that were taken for padding. */
+export interface Padded {
+  readonly values: readonly Cell[];
+  readonly lead: readonly Cell[];
+  readonly trail: readonly Cell[];
+}
+
+/**
+ * The values of a row with `n` columns. Blank cells around the values are padding (merged cells), unless the row is
+ * short and the blanks lie on one side only: then the blanks next to the values are the missing ones.
+ */
+export function fitValues(p: Padded, n: number): Cell[] {
+  const short = n - p.values.length;
+  if (short <= 0 || (p.lead.length > 0 && p.trail.length > 0)) return [...p.values];
+  if (p.lead.length > 0) return [...p.lead.slice(Math.max(0, p.lead.length - short)), ...p.values];
+  return [...p.values, ...p.trail.slice(0, short)];
+}
+
+/** Label cells read as one: a label wrapped over lines. */
+export function joinCells(cells: readonly Cell[]): Cell {
+  const first = cells[0]!;
+  return {
+    ...first,
+    span: { start: first.span.start, end: cells[cells.length - 1]!.span.end },
+    text: cells.map((c) => c.text).join(''),
+  };
+}
+
+export function spanOf(cells: readonly Cell[]): Span {
+  if (cells.length === 0) return { start: 0, end: 0 };
+  return { start: cells[0]!.span.start, end: cells[cells.length - 1]!.span.end };
+}
