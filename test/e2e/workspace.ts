@@ -22,4 +22,5 @@ export function makeWorkspace(dir: string): void {
     .replace('\t1\t0\t13\n二', '\t1\t0\t15\n二')
     .replace('1\t0\t0\t1\t2\t0', '1\t0\t0\t1\t3\t0');
   writeFileSync(path.join(dir, 'several.txt'), several);
+  writeFileSync(path.join(dir, 'several-2.txt'), several);
 }

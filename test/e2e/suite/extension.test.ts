@@ -221,6 +221,35 @@ describe('Nianbao in VS Code', () => {
     await diagnostics(doc.uri, (ds) => ds.length === 0);
   });
 
+  it('shows the right value after a wrong total as an inlay hint', async () => {
+    const doc = await openReport('wrong-total.txt');
+    await diagnostics(doc.uri, (ds) => ds.length > 0);
+    const hints = await vscode.commands.executeCommand<vscode.InlayHint[]>(
+      'vscode.executeInlayHintProvider',
+      doc.uri,
+      new vscode.Range(0, 0, doc.lineCount, 0),
+    );
+    const line = doc
+      .getText()
+      .split('\n')
+      .findIndex((l) => l.startsWith('\t（七）总计'));
+    assert.deepEqual(
+      hints.map((h) => [typeof h.label === 'string' ? h.label : h.label.map((p) => p.value).join(''), h.position.line]),
+      [['应为 10', line]],
+    );
+  });
+
+  it('runs the commands: fix all in the active editor, check a file as a report', async () => {
+    const doc = await openReport('several-2.txt');
+    await diagnostics(doc.uri, (ds) => ds.length >= 3);
+    await vscode.commands.executeCommand('nianbao.fixAll');
+    await diagnostics(doc.uri, (ds) => ds.length === 0);
+    const notes = await open('notes.txt');
+    await vscode.commands.executeCommand('nianbao.checkAsReport');
+    const found = await diagnostics(notes.uri, (ds) => ds.length > 0);
+    assert.equal(found.filter((d) => d.code === 'section-missing').length, 5);
+  });
+
   it('applies settings while the editor runs: a severity override, then detection off', async () => {
     const doc = await open('settings.md');
     await diagnostics(doc.uri, (ds) => ds.some((d) => d.code === 'section-title'));
