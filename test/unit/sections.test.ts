@@ -93,6 +93,28 @@ describe('sections', () => {
     assert.equal(applyFix(text, fix), BASE);
   });
 
+  it('knows a section by its place: its own ordinal between its neighbours, another title', () => {
+    const text = replaceOnce(BASE, '一、总体情况', '一、工作概述');
+    const found = check(text);
+    assert.deepEqual(
+      found.map((f) => [f.code, f.message]),
+      [['section-title', '标题“一、工作概述”与模板不一致，模板标题为“一、总体情况”']],
+    );
+    assert.equal(applyFix(text, onlyFix(text, 'section-title').fix), BASE);
+    // A table row at the margin or indented is never a section heading, whatever its ordinal.
+    const cells = fixture('crafted/correct-cells.txt');
+    const noFour = cells.replace('四、政府信息公开行政复议、行政诉讼情况\n', '');
+    assert.deepEqual(
+      check(noFour).map((f) => f.code),
+      ['section-missing'],
+    );
+    const noFourTab = BASE.replace('四、政府信息公开行政复议、行政诉讼情况\n', '');
+    assert.deepEqual(
+      check(noFourTab).map((f) => f.code),
+      ['section-missing'],
+    );
+  });
+
   it('reports a missing section where it belongs; the fix inserts its heading there', () => {
     const text = replaceOnce(BASE, '五、存在的主要问题及改进情况\n', '');
     const line = lineOf(text, '1\t0\t0\t1\t2\t');

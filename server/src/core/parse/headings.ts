@@ -8,6 +8,7 @@ import type { Heading, Span, Subheading, Title } from '../model';
 import type { Line } from '../lines';
 import { labelKey, ordinalPrefix, similarity, subheadingKey } from '../normalize';
 import { OVERVIEW_SUBHEADINGS, SECTIONS } from '../template';
+import { lookupLabel } from './labels';
 
 /** The part of a line that holds its text, without leading/trailing white space, bookmarks, `#`s and `**`. */
 export function coreOfLine(line: Line): { start: number; end: number; text: string } {
@@ -105,6 +106,39 @@ export function readHeading(line: Line, after: number): HeadingCandidate | undef
     inline,
   };
   return { section, heading, line };
+}
+
+/**
+ * A heading known by its place: where a section is missing between its neighbours, a short line at the left margin
+ * that opens with the section's own ordinal (`一、工作概述`) is that section under another title. Table labels and
+ * indented lines are not.
+ */
+export function readHeadingByPlace(line: Line, section: number): HeadingCandidate | undefined {
+  const spec = SECTIONS[section];
+  if (!spec || !new RegExp(`^\\ufeff?(?:\\[bookmark:[^\\]]*\\])?(?:#+\\s*)?${spec.numeral}、`, 'u').test(line.text))
+    return undefined;
+  const core = coreOfLine(line);
+  if (core.text.length > 30 || core.text.includes('\t') || lookupLabel(core.text).length > 0) return undefined;
+  const prefix = ordinalPrefix(core.text);
+  if (!prefix || prefix.value !== section + 1) return undefined;
+  return {
+    section,
+    line,
+    heading: {
+      span: { start: core.start, end: core.end },
+      text: core.text,
+      ordinal: {
+        span: { start: core.start, end: core.start + prefix.length },
+        text: core.text.slice(0, prefix.length).trimEnd(),
+        value: prefix.value,
+        style: prefix.style,
+      },
+      titleSpan: { start: core.start + prefix.length, end: core.end },
+      title: core.text.slice(prefix.length),
+      match: 'near',
+      inline: undefined,
+    },
+  };
 }
 
 /** The report's title: the first non-empty line before the first section that names the report. */

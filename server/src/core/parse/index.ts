@@ -8,7 +8,7 @@ import { isBlank, splitLines, type Line } from '../lines';
 import { SECTIONS, TABLES, type TableId } from '../template';
 import { readArtifacts } from './artifacts';
 import { readRawRows } from './cells';
-import { readHeading, readSubheadings, readTitle, type HeadingCandidate } from './headings';
+import { readHeading, readHeadingByPlace, readSubheadings, readTitle, type HeadingCandidate } from './headings';
 import { TableReader } from './tables';
 
 export interface ParseOptions {
@@ -25,6 +25,25 @@ function fallbackTable(section: number): TableId | undefined {
 function nextNonBlank(lines: readonly Line[], from: number): Line | undefined {
   for (let i = from; i < lines.length; i++) if (!isBlank(lines[i]!.text)) return lines[i];
   return undefined;
+}
+
+/** Sections still missing, looked for between their neighbours by their ordinal (see readHeadingByPlace). */
+function findByPlace(lines: readonly Line[], candidates: HeadingCandidate[]): void {
+  for (const spec of SECTIONS) {
+    if (candidates.some((c) => c.section === spec.index)) continue;
+    const before = candidates.filter((c) => c.section < spec.index).map((c) => c.line.index);
+    const after = candidates.filter((c) => c.section > spec.index).map((c) => c.line.index);
+    const from = before.length > 0 ? Math.max(...before) + 1 : 0;
+    const to = after.length > 0 ? Math.min(...after) : lines.length;
+    for (let i = from; i < to; i++) {
+      const c = readHeadingByPlace(lines[i]!, spec.index);
+      if (c) {
+        candidates.push(c);
+        break;
+      }
+    }
+  }
+  candidates.sort((a, b) => a.line.index - b.line.index);
 }
 
 export function parseReport(text: string, options: ParseOptions = {}): Report {
@@ -54,6 +73,7 @@ export function parseReport(text: string, options: ParseOptions = {}): Report {
     candidates.push(c);
     last = Math.max(last, c.section);
   }
+  findByPlace(lines, candidates);
 
   const sections: Section[] = candidates.map((c, i) => {
     const nextLine = candidates[i + 1]?.line.index ?? lines.length;
