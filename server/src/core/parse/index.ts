@@ -5,7 +5,8 @@
 
 import type { Artifact, Report, Section } from '../model';
 import { isBlank, splitLines, type Line } from '../lines';
-import { SECTIONS, TABLES, type TableId } from '../template';
+import { SECTIONS, TABLES, tableSpec, type TableId } from '../template';
+import { lookupLabel } from './labels';
 import { readArtifacts } from './artifacts';
 import { readRawRows } from './cells';
 import { readHeading, readHeadingByPlace, readSubheadings, readTitle, type HeadingCandidate } from './headings';
@@ -27,17 +28,35 @@ function nextNonBlank(lines: readonly Line[], from: number): Line | undefined {
   return undefined;
 }
 
+/** Whether one of the section's tables starts within a few lines: a heading of 二 三 四 stands over its tables. */
+function opensTable(lines: readonly Line[], from: number, section: number): boolean {
+  let seen = 0;
+  for (let i = from; i < lines.length && seen < 6; i++) {
+    const text = lines[i]!.text;
+    if (isBlank(text)) continue;
+    seen++;
+    for (const cell of text.split(/[\t|]/u)) {
+      const hits = cell.trim().length > 0 ? lookupLabel(cell.trim()) : [];
+      if (hits.some((h) => 'table' in h && h.table !== undefined && tableSpec(h.table).section === section))
+        return true;
+    }
+  }
+  return false;
+}
+
 /** Sections still missing, looked for between their neighbours by their ordinal (see readHeadingByPlace). */
 function findByPlace(lines: readonly Line[], candidates: HeadingCandidate[]): void {
   for (const spec of SECTIONS) {
     if (candidates.some((c) => c.section === spec.index)) continue;
     const before = candidates.filter((c) => c.section < spec.index).map((c) => c.line.index);
     const after = candidates.filter((c) => c.section > spec.index).map((c) => c.line.index);
+    // A place needs neighbours: in a text where no section was found, nothing is known by its place.
+    if (before.length + after.length === 0) continue;
     const from = before.length > 0 ? Math.max(...before) + 1 : 0;
     const to = after.length > 0 ? Math.min(...after) : lines.length;
     for (let i = from; i < to; i++) {
       const c = readHeadingByPlace(lines[i]!, spec.index);
-      if (c) {
+      if (c && (spec.kind === 'prose' || opensTable(lines, i + 1, spec.index))) {
         candidates.push(c);
         break;
       }
