@@ -5,6 +5,7 @@
 
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { CHECK_AS_REPORT, FIX_ALL_KIND, LANGUAGE_ID, REPORT_DETECTED } from '../../server/src/protocol';
 import {
   LanguageClient,
   TransportKind,
@@ -12,7 +13,6 @@ import {
   type ServerOptions,
 } from 'vscode-languageclient/node';
 
-const LANGUAGE_ID = 'nianbao';
 let client: LanguageClient | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
@@ -29,7 +29,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   // The server tells which plain-text documents are reports; they get the report language and its grammar, once:
   // a user who sets a document back to plain text keeps it so.
   const switched = new Set<string>();
-  client.onNotification('nianbao/reportDetected', async (p: { uri: string }) => {
+  client.onNotification(REPORT_DETECTED, async (p: { uri: string }) => {
     const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === p.uri);
     if (!doc || doc.languageId !== 'plaintext' || switched.has(p.uri)) return;
     switched.add(p.uri);
@@ -38,12 +38,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 
   context.subscriptions.push(
     vscode.commands.registerCommand('nianbao.fixAll', () =>
-      vscode.commands.executeCommand('editor.action.sourceAction', { kind: 'source.fixAll.nianbao', apply: 'first' }),
+      vscode.commands.executeCommand('editor.action.sourceAction', { kind: FIX_ALL_KIND, apply: 'first' }),
     ),
     vscode.commands.registerCommand('nianbao.checkAsReport', async () => {
       const editor = vscode.window.activeTextEditor;
       if (!editor || !client) return;
-      await client.sendRequest('nianbao/checkAsReport', { uri: editor.document.uri.toString() });
+      await client.sendRequest(CHECK_AS_REPORT, { uri: editor.document.uri.toString() });
     }),
   );
   await client.start();

@@ -29,9 +29,9 @@ import { positionAt, splitLines } from './core/lines';
 import type { Report, Span } from './core/model';
 import { outline, type OutlineNode } from './core/outline';
 import { parseReport } from './core/parse/index';
+import { FIX_ALL_KIND, LANGUAGE_ID } from './protocol';
 
 export const SOURCE = 'nianbao';
-export const LANGUAGE_ID = 'nianbao';
 
 /** Settings, read per document and mapped once to this shape. */
 export interface Options {
@@ -199,9 +199,6 @@ export function toInlayHints(analysis: Analysis, options: Options, range: Range)
   }
   return hints;
 }
-
-/** The kind of the fix-all source action. */
-export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.nianbao`;
 
 /** Fix-all as one source action: one edit per changed line. */
 export function toFixAll(analysis: Analysis, uri: string): CodeAction | undefined {

@@ -14,9 +14,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   DEFAULT_OPTIONS,
-  LANGUAGE_ID,
   shouldCheck,
-  FIX_ALL_KIND,
   toCodeActions,
   toDiagnostics,
   toFixAll,
@@ -27,14 +25,11 @@ import {
   toSymbols,
   type Options,
 } from '../service';
+import { CHECK_AS_REPORT, CONFIG_SECTION, FIX_ALL_KIND, REPORT_DETECTED } from '../protocol';
 import { Analyzer } from './analyzer';
 
 /** Delay between the last edit and a check. */
 export const DEBOUNCE_MS = 200;
-
-/** Custom protocol between the server and the extension client. */
-export const CheckAsReportRequest = 'nianbao/checkAsReport';
-export const ReportDetectedNotification = 'nianbao/reportDetected';
 
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
@@ -68,7 +63,7 @@ export function startServer(connection: Connection): void {
 
   connection.onInitialized(() => {
     if (canWatchConfiguration) {
-      void connection.client.register(DidChangeConfigurationNotification.type, { section: 'nianbao' });
+      void connection.client.register(DidChangeConfigurationNotification.type, { section: CONFIG_SECTION });
     }
   });
 
@@ -77,7 +72,7 @@ export function startServer(connection: Connection): void {
     let p = settings.get(uri);
     if (!p) {
       p = connection.workspace
-        .getConfiguration({ scopeUri: uri, section: 'nianbao' })
+        .getConfiguration({ scopeUri: uri, section: CONFIG_SECTION })
         .then(toOptions, () => DEFAULT_OPTIONS);
       settings.set(uri, p);
     }
@@ -107,7 +102,7 @@ export function startServer(connection: Connection): void {
     }
     if (doc.languageId === 'plaintext' && options.detection && !announced.has(uri)) {
       announced.add(uri);
-      void connection.sendNotification(ReportDetectedNotification, { uri });
+      void connection.sendNotification(REPORT_DETECTED, { uri });
     }
     let diagnostics;
     try {
@@ -194,7 +189,7 @@ export function startServer(connection: Connection): void {
     return actions;
   });
 
-  connection.onRequest(CheckAsReportRequest, (p: { uri?: unknown }) => {
+  connection.onRequest(CHECK_AS_REPORT, (p: { uri?: unknown }) => {
     if (typeof p?.uri !== 'string') return false;
     forced.add(p.uri);
     schedule(p.uri, 0);
@@ -206,5 +201,3 @@ export function startServer(connection: Connection): void {
   documents.listen(connection);
   connection.listen();
 }
-
-export { LANGUAGE_ID };
