@@ -116,7 +116,7 @@ describe('table rows', () => {
           : '\t3.其他\t0\t0\t0\t0\t0\t0\t0\n';
       const cut = change(text, row, '');
       const { finding, fix } = onlyFix(cut, 'table-row-missing', md);
-      assert.equal(finding.message, '表格缺少行“（六）3.其他”，应在此行之前');
+      assert.equal(finding.message, '表格“收到和处理政府信息公开申请情况表”缺少行“（六）3.其他”，应在此行之前');
       assert.equal(fix.title, '按模板插入行“（六）3.其他”（数值为 0）');
       const fixed = applyFix(cut, fix);
       assert.deepEqual(check(fixed, md), [], 'after the fix');
@@ -133,7 +133,10 @@ describe('table rows', () => {
     );
     assert.deepEqual(
       check(text).map((f) => f.message),
-      ['表格缺少行“（三）6.属于四类过程性信息”，应在此行之前', '表格缺少行“（三）7.属于行政执法案卷”，应在此行之前'],
+      [
+        '表格“收到和处理政府信息公开申请情况表”缺少行“（三）6.属于四类过程性信息”，应在此行之前',
+        '表格“收到和处理政府信息公开申请情况表”缺少行“（三）7.属于行政执法案卷”，应在此行之前',
+      ],
     );
     const first = applyFix(text, onlyFix(text, 'table-row-missing').fix);
     const both = applyFix(first, onlyFix(first, 'table-row-missing').fix);

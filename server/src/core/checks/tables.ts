@@ -281,7 +281,7 @@ function missingRows(report: Report, spec: TableSpec, table: Table): Finding[] {
     out.push(
       finding(
         'table-row-missing',
-        `表格缺少行“${name}”，应在此行${after ? '之后' : '之前'}`,
+        `表格“${spec.name}”缺少行“${name}”，应在此行${after ? '之后' : '之前'}`,
         anchor.label?.cell.span ?? anchor.span,
         {
           data: {
