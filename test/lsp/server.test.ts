@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, Diagnostic, DocumentSymbol, FoldingRange } from 'vscode-languageserver-protocol';
 import { fixture } from '../helpers';
+import { OFFICIAL_HEADINGS } from '../expected';
 import { SERVER, TestClient } from './client';
 
 const F000 = fixture('000_94c66d917836ad80.txt');
@@ -60,14 +61,7 @@ describe('language server over stdio', function () {
     })) as DocumentSymbol[];
     assert.deepEqual(
       symbols.map((s) => s.name),
-      [
-        '一、总体情况',
-        '二、主动公开政府信息情况',
-        '三、收到和处理政府信息公开申请情况',
-        '四、政府信息公开行政复议、行政诉讼情况',
-        '五、存在的主要问题及改进情况',
-        '六、其他需要报告的事项',
-      ],
+      [...OFFICIAL_HEADINGS],
     );
     assert.equal(symbols[1]!.children!.length, 4);
     assert.equal(symbols[4]!.detail, '1 个问题');

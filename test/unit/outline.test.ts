@@ -3,6 +3,7 @@ import { checkReport } from '../../server/src/core/checks/index';
 import { outline, type OutlineNode } from '../../server/src/core/outline';
 import { parseReport } from '../../server/src/core/parse/index';
 import { fixture } from '../helpers';
+import { OFFICIAL_HEADINGS } from '../expected';
 
 function tree(text: string, markdown = false): OutlineNode[] {
   const report = parseReport(text, { markdown });
@@ -15,14 +16,7 @@ function names(nodes: readonly OutlineNode[]): string[] {
 
 describe('outline', () => {
   it('lists the six sections by their official headings, even when misnumbered or in 条例 wording', () => {
-    const official = [
-      '一、总体情况',
-      '二、主动公开政府信息情况',
-      '三、收到和处理政府信息公开申请情况',
-      '四、政府信息公开行政复议、行政诉讼情况',
-      '五、存在的主要问题及改进情况',
-      '六、其他需要报告的事项',
-    ];
+    const official = [...OFFICIAL_HEADINGS];
     for (const name of ['000_94c66d917836ad80.txt', '001_50aa6597b9c6048c.txt', 'crafted/correct-pipe.md']) {
       assert.deepEqual(names(tree(fixture(name), name.endsWith('.md'))), official, name);
     }

@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync, renameSync, watch, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { OFFICIAL_HEADINGS } from '../../expected';
 
 const EXPECTED = path.resolve(__dirname, '..', '..', 'fixtures', 'expected');
 const EXTENSION_ID = 'nianbao.nianbao';
@@ -148,14 +149,7 @@ describe('Nianbao in VS Code', () => {
     );
     assert.deepEqual(
       symbols.map((s) => s.name),
-      [
-        '一、总体情况',
-        '二、主动公开政府信息情况',
-        '三、收到和处理政府信息公开申请情况',
-        '四、政府信息公开行政复议、行政诉讼情况',
-        '五、存在的主要问题及改进情况',
-        '六、其他需要报告的事项',
-      ],
+      [...OFFICIAL_HEADINGS],
     );
     assert.deepEqual(
       symbols[1]!.children.map((c) => c.name),
