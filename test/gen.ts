@@ -3,6 +3,8 @@
  * server's own template renderer, so a test does not check the code with itself.
  */
 
+import fc from 'fast-check';
+
 export type GenLayout = 'tab' | 'cells' | 'pipe' | 'html';
 
 export interface Figures {
@@ -203,4 +205,27 @@ export function writeReport(f: Figures, layout: GenLayout, prose: Figures = f, y
     '',
   );
   return lines.join('\n');
+}
+
+/** Every layout the generator writes. */
+export const GEN_LAYOUTS: readonly GenLayout[] = ['tab', 'cells', 'pipe', 'html'];
+
+/** Markdown layouts keep `**` and `---` as their own syntax. */
+export function markdownOf(layout: GenLayout): boolean {
+  return layout === 'pipe' || layout === 'html';
+}
+
+/** Figures that satisfy every rule, mostly zeros as real reports are; counts up to `most`, 二 values up to `art20`. */
+export function figuresArbitrary(most: number, art20: number): fc.Arbitrary<Figures> {
+  const small = fc.oneof({ weight: 3, arbitrary: fc.constant(0) }, { weight: 2, arbitrary: fc.nat(most) });
+  const row = (n: number): fc.Arbitrary<number[]> => fc.array(small, { minLength: n, maxLength: n });
+  return fc
+    .record({
+      addends: fc.array(row(6), { minLength: 21, maxLength: 21 }),
+      forward: row(6),
+      carried: row(6),
+      review: row(12),
+      art20: fc.array(fc.nat(art20), { minLength: 10, maxLength: 10 }),
+    })
+    .map((r) => figuresFrom(r.addends, r.forward, r.carried, r.review, r.art20));
 }

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { check } from '../helpers';
-import { figuresFrom, writeReport, type GenLayout } from '../gen';
+import { GEN_LAYOUTS, figuresArbitrary, figuresFrom, markdownOf, writeReport, type GenLayout } from '../gen';
 
 type Damage = (text: string, layout: GenLayout) => string;
 
@@ -55,26 +55,16 @@ const ALL: [string, Damage][] = [
 
 describe('damage that changes nothing', () => {
   it('a correct report, damaged in any of the ways of §7, still gets no finding', () => {
-    const small = fc.oneof({ weight: 3, arbitrary: fc.constant(0) }, { weight: 2, arbitrary: fc.nat(9) });
-    const figures = fc
-      .record({
-        addends: fc.array(fc.array(small, { minLength: 6, maxLength: 6 }), { minLength: 21, maxLength: 21 }),
-        forward: fc.array(small, { minLength: 6, maxLength: 6 }),
-        carried: fc.array(small, { minLength: 6, maxLength: 6 }),
-        review: fc.array(small, { minLength: 12, maxLength: 12 }),
-        art20: fc.array(fc.nat(30), { minLength: 10, maxLength: 10 }),
-      })
-      .map((r) => figuresFrom(r.addends, r.forward, r.carried, r.review, r.art20));
+    const figures = figuresArbitrary(9, 30);
     fc.assert(
       fc.property(
         figures,
-        fc.constantFrom<GenLayout>('tab', 'cells', 'pipe', 'html'),
+        fc.constantFrom(...GEN_LAYOUTS),
         fc.subarray(ALL, { minLength: 1 }),
         (f, layout, damages) => {
           let text = writeReport(f, layout);
           for (const [, d] of damages) text = d(text, layout);
-          const md = layout === 'pipe' || layout === 'html';
-          const found = check(text, md).filter((x) => x.code !== 'text-artifact');
+          const found = check(text, markdownOf(layout)).filter((x) => x.code !== 'text-artifact');
           assert.deepEqual(
             found.map((x) => `${x.code} ${x.message}`),
             [],

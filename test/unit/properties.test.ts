@@ -10,19 +10,10 @@ import { fixesFor } from '../../server/src/core/fixes';
 import { applyEdits } from '../../server/src/core/fixes';
 import { check, parse } from '../helpers';
 import { positionAt } from '../../server/src/core/lines';
-import { ROW, figuresFrom, writeReport, type Figures, type GenLayout } from '../gen';
+import { GEN_LAYOUTS, ROW, figuresArbitrary, markdownOf, writeReport, type Figures, type GenLayout } from '../gen';
 
-const small = fc.oneof({ weight: 3, arbitrary: fc.constant(0) }, { weight: 2, arbitrary: fc.nat(12) });
-const figures = fc
-  .record({
-    addends: fc.array(fc.array(small, { minLength: 6, maxLength: 6 }), { minLength: 21, maxLength: 21 }),
-    forward: fc.array(small, { minLength: 6, maxLength: 6 }),
-    carried: fc.array(small, { minLength: 6, maxLength: 6 }),
-    review: fc.array(small, { minLength: 12, maxLength: 12 }),
-    art20: fc.array(fc.nat(50), { minLength: 10, maxLength: 10 }),
-  })
-  .map((r) => figuresFrom(r.addends, r.forward, r.carried, r.review, r.art20));
-const layouts = fc.constantFrom<GenLayout>('tab', 'cells', 'pipe', 'html');
+const figures = figuresArbitrary(12, 50);
+const layouts = fc.constantFrom(...GEN_LAYOUTS);
 
 function textOf(f: Figures, layout: GenLayout, prose: Figures = f): string {
   return writeReport(f, layout, prose);
@@ -32,11 +23,6 @@ function firstDifferentLine(a: string, b: string): number {
   const x = a.split('\n');
   const y = b.split('\n');
   return x.findIndex((l, i) => l !== y[i]);
-}
-
-/** Markdown layouts keep `**` and `---` as their own syntax. */
-function markdownOf(layout: GenLayout): boolean {
-  return layout === 'pipe' || layout === 'html';
 }
 
 /** The report with `changed` figures (its prose still stating `f`'s), the original, and the findings. */

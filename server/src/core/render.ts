@@ -1,7 +1,7 @@
 /** Template rows and tables written out as text in a report's layout, with zeros for values. */
 
 import type { Layout } from './model';
-import { TABLES, tableSpec, type RowSpec, type TableId, type TableSpec } from './template';
+import { tableSpec, type RowSpec, type TableId, type TableSpec } from './template';
 
 function joinCells(cells: readonly string[], layout: Layout, indent: string): string {
   switch (layout) {
@@ -64,6 +64,3 @@ function pipeSeparated(body: string): string {
   const sepLine = `|${' --- |'.repeat(width)}`;
   return [padded[0], sepLine, ...padded.slice(1)].join('\n') + '\n';
 }
-
-/** Every table's id, in template order. */
-export const TABLE_IDS: readonly TableId[] = TABLES.map((t) => t.id);

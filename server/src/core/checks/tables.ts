@@ -2,7 +2,7 @@
 
 import { finding, type Finding, type Guarded } from '../codes';
 import type { Cell, Layout, Report, Row, Span, Table } from '../model';
-import { SECTIONS, TABLES, rowName, rowSpec, type TableSpec } from '../template';
+import { OLD_FORMAT_SINGLE_ROW_GROUP, SECTIONS, TABLES, rowName, rowSpec, type TableSpec } from '../template';
 import { guard } from './sections';
 import { lineAt, lineSpan } from './text';
 import { append } from '../util';
@@ -63,7 +63,7 @@ export function checkTables(report: Report): Finding[] {
 
 function oldFormat(spec: TableSpec, cell: Cell): Finding {
   if (spec.id === 'applications') {
-    const rows = spec.rows.filter((r) => r.group === 'other').map((r) => r.label);
+    const rows = spec.rows.filter((r) => r.group === OLD_FORMAT_SINGLE_ROW_GROUP).map((r) => r.label);
     return finding(
       'table-old-format',
       `“${cell.text}”是 2019 年格式的一行，2021 年格式分为 ${rows.length} 行：${rows.join('；')}`,

@@ -17,9 +17,3 @@ export function lineSpan(report: Report, offset: number): Span {
   while (end > start && (report.text[end - 1] === '\n' || report.text[end - 1] === '\r')) end--;
   return { start, end };
 }
-
-/** Offset just past the line break of the line holding an offset. */
-export function lineNext(report: Report, offset: number): number {
-  const line = lineAt(report, offset);
-  return report.lineStarts[line + 1] ?? report.text.length;
-}

@@ -6,7 +6,7 @@
  */
 
 import type { Cell, Layout, OldTable, Row, Span, Table } from '../model';
-import { TABLES, tableSpec, type TableId } from '../template';
+import { OLD_FORMAT_SINGLE_ROW_GROUP, TABLES, tableSpec, type TableId } from '../template';
 import type { RawRow } from './cells';
 import { append, cover } from '../util';
 import { lookupLabel, nearRow, type LabelHit } from './labels';
@@ -143,7 +143,7 @@ export class TableReader {
     this.pending = undefined;
 
     const group = find('group');
-    if (!rowHit && group && group.hit.group === 'other' && labels.length === 1) {
+    if (!rowHit && group && group.hit.group === OLD_FORMAT_SINGLE_ROW_GROUP && labels.length === 1) {
       // 2019 format: （六）其他处理 was one row with its own values.
       this.builder('applications', section).oldFormat.push(group.cell);
       return;
