@@ -1,5 +1,5 @@
 /**
- * Writes whole reports from figures, in each of the three layouts, for property tests. Written apart from the
+ * Writes whole reports from figures, in each layout, for property tests. Written apart from the
  * server's own template renderer, so a test does not check the code with itself.
  */
 

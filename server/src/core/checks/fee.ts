@@ -5,16 +5,16 @@
 
 import { finding, type Finding } from '../codes';
 import type { Report } from '../model';
-import { grids } from '../sums';
+import type { Grid } from '../sums';
 import { FEE_NOTICE_ROW, FEE_WORD, SECTIONS, officialHeading, rowName, rowSpec } from '../template';
 
-export function checkFee(report: Report): Finding[] {
+export function checkFee(report: Report, gs: readonly Grid[]): Finding[] {
   const six = report.sections.find((s) => s.index === 5);
   if (!six) return [];
   const body = report.text.slice(six.body.start, six.body.end).replace(/[\s\u3000]+/gu, '');
   // An empty 六 is reported as empty; the fee is one of the things it lacks.
   if (body.length === 0 || body.includes(FEE_WORD)) return [];
-  const grid = grids(report).find((g) => g.spec.id === FEE_NOTICE_ROW.table);
+  const grid = gs.find((g) => g.spec.id === FEE_NOTICE_ROW.table);
   const col = grid?.spec.sums?.totalColumn;
   const notices = grid && col !== undefined ? grid.value({ row: FEE_NOTICE_ROW.row, col }) : undefined;
   const heading = officialHeading(SECTIONS[5]!);

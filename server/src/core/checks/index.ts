@@ -2,6 +2,7 @@
 
 import type { Finding } from '../codes';
 import type { Report } from '../model';
+import { grids } from '../sums';
 import { checkArtifacts } from './artifacts';
 import { checkSections } from './sections';
 import { checkTables } from './tables';
@@ -11,7 +12,9 @@ import { checkProse } from './prose';
 import { checkYears } from './years';
 
 export function checkReport(report: Report): Finding[] {
-  const totals = checkTotals(report);
+  // The tables' numbers, read once for every check that needs them.
+  const gs = grids(report);
+  const totals = checkTotals(report, gs);
   // Where a total is wrong, prose that states the right value agrees with the table as it should be.
   const corrections = new Map<number, number>();
   for (const f of totals)
@@ -20,8 +23,8 @@ export function checkReport(report: Report): Finding[] {
     ...checkSections(report),
     ...checkTables(report),
     ...totals,
-    ...checkProse(report, corrections),
-    ...checkFee(report),
+    ...checkProse(report, gs, corrections),
+    ...checkFee(report, gs),
     ...checkYears(report),
     ...checkArtifacts(report),
   ];

@@ -7,7 +7,7 @@
 import { finding, type Finding } from '../codes';
 import type { Report, Span } from '../model';
 import { splitLines } from '../lines';
-import { formatNumber, grids, type CellRef, type Grid } from '../sums';
+import { formatNumber, type CellRef, type Grid } from '../sums';
 import { PROSE_FIGURES, type ProseFigure } from '../template';
 import { guard } from './sections';
 
@@ -73,8 +73,7 @@ function proseSpans(report: Report): Span[] {
   return out;
 }
 
-export function checkProse(report: Report, corrections: ReadonlyMap<number, number> = new Map()): Finding[] {
-  const gs = grids(report);
+export function checkProse(report: Report, gs: readonly Grid[], corrections: ReadonlyMap<number, number>): Finding[] {
   const out: Finding[] = [];
   for (const region of proseSpans(report)) {
     const text = report.text.slice(region.start, region.end);

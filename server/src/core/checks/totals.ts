@@ -13,7 +13,6 @@ import {
   equations,
   evaluate,
   formatNumber,
-  grids,
   refKey,
   type CellRef,
   type Evaluation,
@@ -106,9 +105,9 @@ function singleCell(
   return found.length === 1 ? found[0] : undefined;
 }
 
-export function checkTotals(report: Report): Finding[] {
+export function checkTotals(report: Report, gs: readonly Grid[]): Finding[] {
   const out: Finding[] = [];
-  for (const grid of grids(report)) {
+  for (const grid of gs) {
     const evs = equations(grid.spec).map((eq) => evaluate(grid, eq));
     const broken = evs.filter((e) => e.status === 'broken');
     const holding = evs.filter((e) => e.status === 'holds');
