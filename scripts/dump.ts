@@ -31,7 +31,7 @@ for (const t of r.tables) {
     'headers',
     t.headerRows.length,
     'old',
-    t.oldFormat.map((c) => c.text),
+    t.foreign.map((f) => f.cell.text),
   );
   for (const row of t.rows)
     console.log(

@@ -2,7 +2,7 @@
 
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { checkReport } from '../server/src/core/checks/index';
+import { checkReport } from '../server/src/core/rules/index';
 import type { Finding } from '../server/src/core/codes';
 import { applyEdits, fixesFor, type Fix } from '../server/src/core/fixes';
 import { positionAt } from '../server/src/core/lines';

@@ -6,8 +6,11 @@
 
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import * as path from 'node:path';
+import type { Finding } from './core/codes';
 import { looksLikeReport } from './core/detect';
-import { analyze, toDiagnostics, DEFAULT_OPTIONS, toOptions, type Options } from './service';
+import { positionAt, type Position } from './core/lines';
+import { readInput, type InputText } from './inputs/index';
+import { analyze, shownFindings, DEFAULT_OPTIONS, toOptions, type Options } from './service';
 
 const USAGE = `用法：nianbao check [--format text|json] [--config 设置.json] <文件或文件夹…>
 
@@ -16,8 +19,6 @@ const USAGE = `用法：nianbao check [--format text|json] [--config 设置.json
   --format json   {"files":[{"path","diagnostics":[…]}]}，位置为 LSP 的 0 起行列
   --config FILE   JSON 设置文件，格式同编辑器设置 {"severity": {"section-title": "off"}}
 退出码：0 没有错误；1 有错误；2 用法错误或有路径无法读取。`;
-
-const SEVERITY_NAMES = ['', 'error', 'warning', 'information', 'hint'] as const;
 
 const ERRNO: Record<string, string> = {
   ENOENT: '不存在',
@@ -33,18 +34,23 @@ function why(err: unknown): string {
   return code ? `${ERRNO[code] ?? '读取失败'}（${code}）` : String(err);
 }
 
-interface FileResult {
-  path: string;
-  diagnostics: ReturnType<typeof toDiagnostics>;
+/** A finding where the CLI prints it: 0-based line and character, as LSP counts them. */
+interface Located {
+  readonly finding: Finding;
+  readonly start: Position;
+  readonly end: Position;
 }
 
-/** Decodes a file: UTF-8 (with or without BOM), else GB18030 as Windows tools often write. */
-export function decode(bytes: Uint8Array): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return new TextDecoder('gb18030').decode(bytes);
-  }
+interface FileResult {
+  path: string;
+  findings: Located[];
+}
+
+/** A text file's content as the checker reads it (synchronous: text files only). */
+function readText(file: string): InputText {
+  const input = readInput(readFileSync(file), file);
+  if (input instanceof Promise) throw new Error('not a text file');
+  return input;
 }
 
 function collect(arg: string, out: string[], errors: string[]): void {
@@ -77,7 +83,7 @@ function collect(arg: string, out: string[], errors: string[]): void {
       if (e.isDirectory()) walk(p);
       else if (/\.(txt|md)$/iu.test(e.name)) {
         try {
-          if (looksLikeReport(decode(readFileSync(p)))) out.push(p);
+          if (looksLikeReport(readText(p).text)) out.push(p);
         } catch (err) {
           errors.push(`nianbao: 无法读取“${p}”：${why(err)}`);
         }
@@ -88,9 +94,15 @@ function collect(arg: string, out: string[], errors: string[]): void {
 }
 
 function checkFile(file: string, options: Options): FileResult {
-  const text = decode(readFileSync(file));
-  const analysis = analyze(text, /\.(md|markdown)$/iu.test(file));
-  return { path: file, diagnostics: toDiagnostics(analysis, options, file) };
+  const input = readText(file);
+  const analysis = analyze(input.text, input.markdown);
+  const starts = analysis.report.lineStarts;
+  const findings = shownFindings(analysis, options).map((finding) => ({
+    finding,
+    start: positionAt(starts, finding.span.start),
+    end: positionAt(starts, finding.span.end),
+  }));
+  return { path: file, findings };
 }
 
 export interface CliResult {
@@ -151,9 +163,9 @@ export function runCli(argv: readonly string[]): CliResult {
   let warnings = 0;
   let others = 0;
   for (const r of results) {
-    for (const d of r.diagnostics) {
-      if (d.severity === 1) errors++;
-      else if (d.severity === 2) warnings++;
+    for (const { finding } of r.findings) {
+      if (finding.severity === 'error') errors++;
+      else if (finding.severity === 'warning') warnings++;
       else others++;
     }
   }
@@ -161,21 +173,20 @@ export function runCli(argv: readonly string[]): CliResult {
   if (format === 'json') {
     const files = results.map((r) => ({
       path: r.path,
-      diagnostics: r.diagnostics.map((d) => ({
-        code: String(d.code),
-        severity: SEVERITY_NAMES[d.severity ?? 1],
-        message: d.message,
-        range: d.range,
+      diagnostics: r.findings.map(({ finding, start, end }) => ({
+        code: finding.code,
+        severity: finding.severity,
+        message: finding.message,
+        range: { start, end },
       })),
     }));
     stdout = JSON.stringify({ files }) + '\n';
   } else {
     const lines: string[] = [];
     for (const r of results) {
-      for (const d of r.diagnostics) {
-        const { line, character } = d.range.start;
+      for (const { finding, start } of r.findings) {
         lines.push(
-          `${r.path}:${line + 1}:${character + 1}: ${SEVERITY_NAMES[d.severity ?? 1]} ${String(d.code)} ${d.message}`,
+          `${r.path}:${start.line + 1}:${start.character + 1}: ${finding.severity} ${finding.code} ${finding.message}`,
         );
       }
     }

@@ -1,6 +1,7 @@
 /**
  * The report service: text documents in, LSP data out. Knows LSP types but no connection; the server and the CLI
- * both call it. Parses once per document version and hands the result to every feature.
+ * both use it. `createReportService` parses once per document version (a cache by URI and version) and hands the
+ * result to every feature; the plain functions below are the features themselves.
  */
 
 import {
@@ -18,10 +19,9 @@ import {
   type Position,
   type Range,
 } from 'vscode-languageserver-types';
-import { checkReport } from './core/checks/index';
-import { CODES, isCode, type Code, type Finding, type Severity } from './core/codes';
+import type { Finding, Severity } from './core/codes';
 import { looksLikeReport } from './core/detect';
-import { fixAll } from './core/fixall';
+import { fixAllText } from './core/fixall';
 import { fixesFor, type TextEdit } from './core/fixes';
 import { hoverAt } from './core/hover';
 import { inlayHints } from './core/inlay';
@@ -29,6 +29,8 @@ import { positionAt, splitLines } from './core/lines';
 import type { Report, Span } from './core/model';
 import { outline, type OutlineNode } from './core/outline';
 import { parseReport } from './core/parse/index';
+import { checkReport, isCode } from './core/rules/index';
+import { templateById, type Template } from './core/templates/index';
 import { FIX_ALL_KIND, LANGUAGE_ID } from './protocol';
 
 export const SOURCE = 'nianbao';
@@ -38,7 +40,7 @@ export interface Options {
   /** Check plain-text and Markdown documents that look like reports. */
   readonly detection: boolean;
   /** Severity per code; `off` drops the code's findings. */
-  readonly severity: Readonly<Partial<Record<Code, Severity | 'off'>>>;
+  readonly severity: Readonly<Partial<Record<string, Severity | 'off'>>>;
   /** Show the expected value after a wrong total. */
   readonly inlayHints: boolean;
 }
@@ -52,7 +54,7 @@ export function toOptions(raw: unknown): Options {
   if (typeof raw !== 'object' || raw === null) return DEFAULT_OPTIONS;
   const o = raw as Record<string, unknown>;
   const detectionRaw = (o['detection'] as Record<string, unknown> | undefined)?.['enabled'] ?? o['detection.enabled'];
-  const severity: Partial<Record<Code, Severity | 'off'>> = {};
+  const severity: Partial<Record<string, Severity | 'off'>> = {};
   const sev = o['severity'];
   if (typeof sev === 'object' && sev !== null) {
     for (const [k, v] of Object.entries(sev as Record<string, unknown>)) {
@@ -73,9 +75,64 @@ export interface Analysis {
 }
 
 /** Parses and checks a text. The core never throws; this is its one entry point. */
-export function analyze(text: string, markdown: boolean): Analysis {
-  const report = parseReport(text, { markdown });
+export function analyze(text: string, markdown: boolean, template?: Template): Analysis {
+  const report = parseReport(text, { markdown, ...(template ? { template } : {}) });
   return { report, findings: checkReport(report) };
+}
+
+/**
+ * An analysis that crossed a thread as a structured clone: its template is the same data but not the same object;
+ * it is put back, so what is built once per template (label indexes, patterns) is found again.
+ */
+export function revive(analysis: Analysis): Analysis {
+  const template = templateById(analysis.report.template.id) ?? analysis.report.template;
+  return { ...analysis, report: { ...analysis.report, template } };
+}
+
+/** A document as the service sees it (an LSP `TextDocument` is one). */
+export interface DocumentLike {
+  readonly uri: string;
+  readonly version: number;
+  readonly languageId: string;
+  getText(): string;
+}
+
+export interface ReportServiceInit {
+  /** Analyses large documents elsewhere (a worker thread); the service calls it for texts of `offloadAt` or more. */
+  readonly offload?: (text: string, markdown: boolean) => Promise<Analysis>;
+  readonly offloadAt?: number;
+}
+
+/** The analyses of open documents, one per URI and version, shared by every request on that version. */
+export interface ReportService {
+  analysis(doc: DocumentLike): Promise<Analysis>;
+  forget(uri: string): void;
+}
+
+export function createReportService(init: ReportServiceInit = {}): ReportService {
+  const entries = new Map<string, { version: number; analysis: Promise<Analysis> }>();
+  const limit = init.offloadAt ?? Infinity;
+  return {
+    analysis(doc) {
+      const hit = entries.get(doc.uri);
+      if (hit && hit.version === doc.version) return hit.analysis;
+      const text = doc.getText();
+      const markdown = isMarkdown(doc.languageId, doc.uri);
+      const analysis =
+        init.offload && text.length >= limit
+          ? init.offload(text, markdown).then(revive)
+          : Promise.resolve(analyze(text, markdown));
+      entries.set(doc.uri, { version: doc.version, analysis });
+      // A failed analysis is not kept: the next request tries again.
+      analysis.catch(() => {
+        if (entries.get(doc.uri)?.analysis === analysis) entries.delete(doc.uri);
+      });
+      return analysis;
+    },
+    forget(uri) {
+      entries.delete(uri);
+    },
+  };
 }
 
 /** The severity a finding shows with under these options, or undefined when its code is off. */
@@ -169,7 +226,7 @@ export function toCodeActions(analysis: Analysis, uri: string, diagnostics: read
   const out: CodeAction[] = [];
   for (const d of diagnostics) {
     if (d.source !== SOURCE) continue;
-    for (const fix of fixesFor(d.code, d.data, analysis.report.text)) {
+    for (const fix of fixesFor(d.code, d.data, analysis.report.text, analysis.report.template)) {
       const action = CodeAction.create(
         fix.title,
         { changes: { [uri]: toTextEdits(analysis.report, fix.edits) } },
@@ -203,7 +260,7 @@ export function toInlayHints(analysis: Analysis, options: Options, range: Range)
 /** Fix-all as one source action: one edit per changed line. */
 export function toFixAll(analysis: Analysis, uri: string): CodeAction | undefined {
   const before = analysis.report.text;
-  const after = fixAll(before, analysis.report.markdown);
+  const after = fixAllText(before, { markdown: analysis.report.markdown, template: analysis.report.template }).text;
   if (after === before) return undefined;
   const a = splitLines(before);
   const b = splitLines(after);
@@ -234,5 +291,3 @@ export function shouldCheck(languageId: string, text: string, options: Options, 
 export function isMarkdown(languageId: string, uri: string): boolean {
   return languageId === 'markdown' || /\.(md|markdown)$/iu.test(uri);
 }
-
-export { CODES };

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync, writeFileSync, existsSync } from 'node:fs';
 import * as path from 'node:path';
-import { checkReport } from '../../server/src/core/checks/index';
+import { checkReport } from '../../server/src/core/rules/index';
 import { parseReport } from '../../server/src/core/parse/index';
 import { FIXTURES, describe1 } from '../helpers';
 

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { checkReport } from '../../server/src/core/checks/index';
+import { checkReport } from '../../server/src/core/rules/index';
 import { outline, type OutlineNode } from '../../server/src/core/outline';
 import { parseReport } from '../../server/src/core/parse/index';
 import { fixture } from '../helpers';

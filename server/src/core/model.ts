@@ -3,7 +3,7 @@
  * offsets (what LSP positions count). Offsets become line/character in one place only (`lines.ts`).
  */
 
-import type { TableId } from './template';
+import type { Template } from './templates/index';
 
 export interface Span {
   readonly start: number;
@@ -51,12 +51,28 @@ export interface Section {
   /** The text after the heading line, up to the next section. */
   readonly body: Span;
   readonly subheadings: readonly Subheading[];
+  /** The section's prose, tables left out. */
+  readonly paragraphs: readonly Paragraph[];
+}
+
+/**
+ * A run of non-blank prose lines: a line break inside a sentence does not end it (text from a PDF breaks lines
+ * anywhere). Its text is the lines joined without their breaks and indentation, conversion leftovers' markers left out.
+ */
+export interface Paragraph {
+  /** From the first to the last character of its lines. */
+  readonly span: Span;
+  readonly text: string;
+  /** Where each piece of `text` stands in the report: text offset `at`, report offset `start`, `length` characters. */
+  readonly pieces: readonly { readonly at: number; readonly start: number; readonly length: number }[];
+  /** Template index of the section it belongs to; -1 before the first section. */
+  readonly section: number;
 }
 
 export interface Subheading {
   readonly span: Span;
   readonly text: string;
-  /** Index into OVERVIEW_SUBHEADINGS. */
+  /** Index into the section's `subheadings` in the template. */
   readonly index: number;
 }
 
@@ -101,23 +117,35 @@ export interface Row {
   readonly line: number;
 }
 
+/** A label of an older format seen in a table read under a newer one. */
+export interface ForeignLabel {
+  readonly cell: Cell;
+  /** The older format's template id. */
+  readonly template: string;
+  /** A column header, a row label, or a row label that the newer format made a group of rows. */
+  readonly kind: 'column' | 'row' | 'group';
+}
+
 export interface Table {
-  readonly id: TableId;
+  /** The template table's id. */
+  readonly id: string;
   readonly span: Span;
   readonly layout: Layout;
   readonly caption: Cell | undefined;
   readonly headerRows: readonly Row[];
   readonly rows: readonly Row[];
-  /** Labels of the 2019 format seen in this table (columns, rows). */
-  readonly oldFormat: readonly Cell[];
+  /** Labels of an older format seen in this table: then its numbers are not checked. */
+  readonly foreign: readonly ForeignLabel[];
   /** Section index the table was found in, or -1 outside any section. */
   readonly section: number;
 }
 
-/** A table only the 2019 format had (二（九）). */
+/** A table only an older format had (二（九） of 2019). */
 export interface OldTable {
   readonly caption: Cell;
   readonly span: Span;
+  /** The older format's template id. */
+  readonly template: string;
 }
 
 export type ArtifactKind = 'bookmark' | 'bold' | 'rule' | 'stray-heading';
@@ -131,12 +159,16 @@ export interface Artifact {
 }
 
 export interface Report {
+  /** The format the report was read under. */
+  readonly template: Template;
   readonly text: string;
   readonly title: Title | undefined;
   readonly sections: readonly Section[];
   readonly tables: readonly Table[];
   readonly oldTables: readonly OldTable[];
   readonly artifacts: readonly Artifact[];
+  /** Every paragraph of prose in text order, the ones before the first section included. */
+  readonly paragraphs: readonly Paragraph[];
   /** Offsets at which each line starts; lineStarts.length is the number of lines. */
   readonly lineStarts: readonly number[];
   readonly markdown: boolean;

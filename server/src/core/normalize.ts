@@ -3,10 +3,41 @@
  * have the same key. Keys are for comparing, never shown to users.
  */
 
-import { CHINESE_NUMERALS } from './template';
+/** Chinese numerals used for section and group ordinals. */
+export const CHINESE_NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'] as const;
 
-/** White space of every kind, including the ideographic space and zero-width characters. */
-const SPACES = /[\s\u00a0\u200b\u200c\u200d\u2060\u3000\ufeff]+/g;
+/**
+ * The one definition of white space, as a character-class body: every Unicode space (`\s` holds U+00A0, U+3000 and
+ * U+FEFF) and the zero-width characters Word and web pages leave (U+200B–U+200D, U+2060).
+ */
+export const SPACE = '\\s\\u200b\\u200c\\u200d\\u2060';
+const SPACE_CHAR = new RegExp(`[${SPACE}]`, 'u');
+const SPACES = new RegExp(`[${SPACE}]+`, 'gu');
+const BLANK = new RegExp(`^[${SPACE}]*$`, 'u');
+
+/** Whether a character is white space. */
+export function isSpace(ch: string | undefined): boolean {
+  return ch !== undefined && SPACE_CHAR.test(ch);
+}
+
+/** Whether a text holds nothing but white space. */
+export function isBlank(text: string): boolean {
+  return BLANK.test(text);
+}
+
+/** The text without any white space. */
+export function withoutSpace(text: string): string {
+  return text.replace(SPACES, '');
+}
+
+/** Where the text starts and ends once white space at either end is left out (`from`/`to` bound the search). */
+export function trimBounds(text: string, from = 0, to = text.length): { start: number; end: number } {
+  let s = from;
+  let e = to;
+  while (s < e && isSpace(text[s])) s++;
+  while (e > s && isSpace(text[e - 1])) e--;
+  return { start: s, end: e };
+}
 const QUOTES = /[“”„‟"＂‘’‛'＇「」『』]/g;
 
 /** The comparison key of a label. */

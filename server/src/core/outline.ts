@@ -1,12 +1,13 @@
 /**
- * Report -> outline tree: the sections in text order, each named by its official heading; under 一 its sub-headings,
- * under 二 三 四 their tables, and under the 三 table its row groups. Each node's detail counts the problems inside it.
+ * Report -> outline tree: the sections in text order, each named by its official heading; under a section its
+ * sub-headings (一's) and its tables, and under a table with row groups (三's) its groups. Each node's detail counts
+ * the problems inside it.
  */
 
 import type { Finding } from './codes';
 import type { Report, Row, Span, Table } from './model';
 import { cover } from './util';
-import { OVERVIEW_SUBHEADINGS, SECTIONS, officialHeading, tableSpec } from './template';
+import { officialHeading, tableSpec, type TableSpec } from './templates/index';
 
 export type OutlineKind = 'section' | 'subheading' | 'table' | 'rows';
 
@@ -46,8 +47,9 @@ function spanOfRows(rows: readonly Row[]): Span | undefined {
   return cover(rows.map((r) => r.span));
 }
 
-function rowGroups(table: Table, findings: readonly Finding[]): OutlineNode[] {
-  const spec = tableSpec(table.id);
+/** A table's rows by group: rows outside groups, and a top group holding its own rows and its sub-groups. */
+function rowGroups(spec: TableSpec, table: Table, findings: readonly Finding[]): OutlineNode[] {
+  const groupOf = (id: string | undefined) => spec.groups.find((g) => g.id === id);
   const rowsOf = (ids: readonly string[]): Row[] =>
     table.rows.filter((r) => r.rowId !== undefined && ids.includes(r.rowId));
   const make = (name: string, ids: readonly string[], children: OutlineNode[] = []): OutlineNode | undefined => {
@@ -61,12 +63,12 @@ function rowGroups(table: Table, findings: readonly Finding[]): OutlineNode[] {
     if (!r.group) {
       const n = make(r.label, [r.id]);
       if (n) out.push(n);
-    } else if (r.group === 'results') {
+    } else if (!groupOf(r.group)?.parent) {
       const n = make(r.label.replace(/（[^（）]*）$/u, ''), [r.id]);
       if (n) results.push(n);
     } else if (!seen.has(r.group)) {
       seen.add(r.group);
-      const g = spec.groups.find((x) => x.id === r.group);
+      const g = groupOf(r.group);
       const n = g
         ? make(
             g.label,
@@ -76,7 +78,7 @@ function rowGroups(table: Table, findings: readonly Finding[]): OutlineNode[] {
       if (n) results.push(n);
     }
   }
-  // 三、本年度办理结果 holds every grouped row; it goes where its rows are.
+  // The top group (三、本年度办理结果) holds every grouped row; it goes where its rows are.
   const group = spec.groups.find((g) => !g.parent);
   const grouped = spec.rows.filter((r) => r.group !== undefined).map((r) => r.id);
   const node3 = group ? make(group.label, grouped, results) : undefined;
@@ -88,19 +90,20 @@ function rowGroups(table: Table, findings: readonly Finding[]): OutlineNode[] {
 }
 
 export function outline(report: Report, findings: readonly Finding[]): OutlineNode[] {
+  const template = report.template;
   return report.sections.map((s) => {
+    const spec = template.sections[s.index]!;
     const children: OutlineNode[] = [];
     for (const sub of s.subheadings) {
-      children.push(node(OVERVIEW_SUBHEADINGS[sub.index]!, 'subheading', sub.span, sub.span, findings));
+      children.push(node(spec.subheadings?.[sub.index] ?? sub.text, 'subheading', sub.span, sub.span, findings));
     }
     for (const t of report.tables) {
-      if (t.section !== s.index || t.span.start < s.span.start || t.span.start > s.span.end) continue;
-      const spec = tableSpec(t.id);
+      const table = tableSpec(template, t.id);
+      if (!table || t.section !== s.index || t.span.start < s.span.start || t.span.start > s.span.end) continue;
       const selection = t.caption?.span ?? t.headerRows[0]?.span ?? t.span;
-      children.push(
-        node(spec.name, 'table', t.span, selection, findings, t.id === 'applications' ? rowGroups(t, findings) : []),
-      );
+      const groups = table.groups.length > 0 ? rowGroups(table, t, findings) : [];
+      children.push(node(table.name, 'table', t.span, selection, findings, groups));
     }
-    return node(officialHeading(SECTIONS[s.index]!), 'section', s.span, s.heading.span, findings, children);
+    return node(officialHeading(spec), 'section', s.span, s.heading.span, findings, children);
   });
 }

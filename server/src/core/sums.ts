@@ -4,7 +4,7 @@
  */
 
 import type { Cell, Report, Table } from './model';
-import { TABLES, rowName, rowSpec, type TableId, type TableSpec } from './template';
+import { columnIndex, rowName, rowSpec, type TableSpec } from './templates/index';
 
 export interface CellRef {
   readonly row: string;
@@ -15,7 +15,7 @@ export type Family = 'E1' | 'E2' | 'E3' | 'E6';
 
 export interface Equation {
   readonly family: Family;
-  readonly table: TableId;
+  readonly table: string;
   /** For E2, E3, E6 the total alone; for E1 the rows 一 and 二. */
   readonly left: readonly CellRef[];
   /** The addends; for E1 the rows （七） and 四. */
@@ -24,17 +24,25 @@ export interface Equation {
   readonly column?: number;
 }
 
-const cache = new Map<TableId, Equation[]>();
+/** Equations by table spec: built once for each table of each template. */
+const cache = new WeakMap<TableSpec, Equation[]>();
 
 /** Every equation of a table, from the template's sums. */
 export function equations(spec: TableSpec): readonly Equation[] {
-  const hit = cache.get(spec.id);
-  if (hit) return hit;
+  let hit = cache.get(spec);
+  if (!hit) {
+    hit = buildEquations(spec);
+    cache.set(spec, hit);
+  }
+  return hit;
+}
+
+function buildEquations(spec: TableSpec): Equation[] {
   const out: Equation[] = [];
   const s = spec.sums;
   const cols = spec.columns.map((_, i) => i);
-  if (s?.totalColumn !== undefined) {
-    const tc = s.totalColumn;
+  const tc = s?.totalColumn !== undefined ? columnIndex(spec, s.totalColumn) : -1;
+  if (tc >= 0) {
     for (const r of spec.rows) {
       out.push({
         family: 'E2',
@@ -58,12 +66,15 @@ export function equations(spec: TableSpec): readonly Equation[] {
   }
   for (const g of s?.groupTotals ?? []) {
     const row = spec.rows[0]!.id;
+    const total = columnIndex(spec, g.total);
+    const addends = g.columns.map((c) => columnIndex(spec, c));
+    if (total < 0 || addends.some((c) => c < 0)) continue;
     out.push({
       family: 'E6',
       table: spec.id,
-      column: g.total,
-      left: [{ row, col: g.total }],
-      right: g.columns.map((col) => ({ row, col })),
+      column: total,
+      left: [{ row, col: total }],
+      right: addends.map((col) => ({ row, col })),
     });
   }
   if (s?.balance) {
@@ -78,7 +89,6 @@ export function equations(spec: TableSpec): readonly Equation[] {
       });
     }
   }
-  cache.set(spec.id, out);
   return out;
 }
 
@@ -121,12 +131,12 @@ export class Grid {
   }
 }
 
-/** The grids of the report's tables that have sums, in template order, skipping tables in the 2019 format. */
+/** The grids of the report's tables, in template order, skipping tables left in an older format. */
 export function grids(report: Report): Grid[] {
   const out: Grid[] = [];
-  for (const spec of TABLES) {
+  for (const spec of report.template.tables) {
     const table = report.tables.find((t) => t.id === spec.id);
-    if (table && table.oldFormat.length === 0) out.push(new Grid(spec, table));
+    if (table && table.foreign.length === 0) out.push(new Grid(spec, table));
   }
   return out;
 }
@@ -134,7 +144,7 @@ export function grids(report: Report): Grid[] {
 /** A cell's name in messages: `（七）总计·自然人`, `行政复议·总计`. */
 export function cellTitle(spec: TableSpec, ref: CellRef): string {
   const col = spec.columns[ref.col] ?? `第 ${ref.col + 1} 列`;
-  if (spec.id === 'review') return col;
+  if (spec.shape === 'single-row') return col;
   const r = rowSpec(spec, ref.row);
   return `${r ? rowName(spec, r) : ref.row}·${col}`;
 }

@@ -6,8 +6,8 @@
 
 import type { Heading, Span, Subheading, Title } from '../model';
 import type { Line } from '../lines';
-import { labelKey, ordinalPrefix, similarity, subheadingKey } from '../normalize';
-import { OVERVIEW_SUBHEADINGS, SECTIONS } from '../template';
+import { isSpace, labelKey, ordinalPrefix, similarity, subheadingKey, withoutSpace } from '../normalize';
+import { perTemplate, type SectionSpec, type Template } from '../templates/index';
 import { lookupLabel } from './labels';
 
 /** The part of a line that holds its text, without leading/trailing white space, bookmarks, `#`s and `**`. */
@@ -17,7 +17,7 @@ export function coreOfLine(line: Line): { start: number; end: number; text: stri
   let e = t.length;
   for (;;) {
     const before = s;
-    while (s < e && /[\s\u3000\ufeff\u200b]/u.test(t[s]!)) s++;
+    while (s < e && isSpace(t[s])) s++;
     const m = /^\[bookmark:[^\]\n]*\]/iu.exec(t.slice(s, e));
     if (m) s += m[0].length;
     while (s < e && (t[s] === '#' || t[s] === '*')) s++;
@@ -25,7 +25,7 @@ export function coreOfLine(line: Line): { start: number; end: number; text: stri
   }
   for (;;) {
     const before = e;
-    while (e > s && /[\s\u3000\u200b]/u.test(t[e - 1]!)) e--;
+    while (e > s && isSpace(t[e - 1])) e--;
     while (e > s && t[e - 1] === '*') e--;
     if (e === before) break;
   }
@@ -41,13 +41,14 @@ export interface HeadingCandidate {
 const MAX_HEADING_LENGTH = 60;
 const NEAR_THRESHOLD = 0.75;
 
-const sectionKeys = SECTIONS.map((s) => ({
-  official: labelKey(s.title),
-  aliases: s.aliases.map(labelKey),
-}));
+const sectionKeys = perTemplate((template) =>
+  template.sections.map((s) => ({ official: labelKey(s.title), aliases: s.aliases.map(labelKey) })),
+);
 
 /** Reads a line as a section heading; undefined when it is not one. `after` is the index of the last section seen. */
-export function readHeading(line: Line, after: number): HeadingCandidate | undefined {
+export function readHeading(template: Template, line: Line, after: number): HeadingCandidate | undefined {
+  const sections = template.sections;
+  const keys = sectionKeys(template);
   // Room for indentation and a bookmark before the heading; longer lines are prose, unless text follows a colon.
   if (line.text.length > MAX_HEADING_LENGTH + 60 && !/^.{1,100}[：:]/u.test(line.text)) return undefined;
   const whole = coreOfLine(line);
@@ -65,9 +66,9 @@ export function readHeading(line: Line, after: number): HeadingCandidate | undef
 
   let section = -1;
   let match: Heading['match'] = 'official';
-  for (let i = 0; i < SECTIONS.length && section < 0; i++) {
-    if (key === sectionKeys[i]!.official) section = i;
-    else if (sectionKeys[i]!.aliases.includes(key)) {
+  for (let i = 0; i < sections.length && section < 0; i++) {
+    if (key === keys[i]!.official) section = i;
+    else if (keys[i]!.aliases.includes(key)) {
       section = i;
       match = 'alias';
     }
@@ -75,11 +76,10 @@ export function readHeading(line: Line, after: number): HeadingCandidate | undef
   if (section < 0) {
     // A near title needs the right ordinal and must come after the sections seen so far.
     const value = prefix?.value;
-    if (value === undefined || value < 1 || value > SECTIONS.length || value - 1 <= after) return undefined;
-    const spec = SECTIONS[value - 1]!;
+    if (value === undefined || value < 1 || value > sections.length || value - 1 <= after) return undefined;
+    const spec = sections[value - 1]!;
     const near =
-      similarity(key, sectionKeys[value - 1]!.official) >= NEAR_THRESHOLD ||
-      spec.keywords.every((k) => key.includes(k));
+      similarity(key, keys[value - 1]!.official) >= NEAR_THRESHOLD || spec.keywords.every((k) => key.includes(k));
     if (!near || key.length > 30) return undefined;
     section = value - 1;
     match = 'near';
@@ -113,12 +113,13 @@ export function readHeading(line: Line, after: number): HeadingCandidate | undef
  * that opens with the section's own ordinal (`一、工作概述`) is that section under another title. Table labels and
  * indented lines are not.
  */
-export function readHeadingByPlace(line: Line, section: number): HeadingCandidate | undefined {
-  const spec = SECTIONS[section];
+export function readHeadingByPlace(template: Template, line: Line, section: number): HeadingCandidate | undefined {
+  const spec = template.sections[section];
   if (!spec || !new RegExp(`^\\ufeff?(?:\\[bookmark:[^\\]]*\\])?(?:#+\\s*)?${spec.numeral}、`, 'u').test(line.text))
     return undefined;
   const core = coreOfLine(line);
-  if (core.text.length > 30 || core.text.includes('\t') || lookupLabel(core.text).length > 0) return undefined;
+  if (core.text.length > 30 || core.text.includes('\t') || lookupLabel(template, core.text).length > 0)
+    return undefined;
   const prefix = ordinalPrefix(core.text);
   if (!prefix || prefix.value !== section + 1) return undefined;
   return {
@@ -147,7 +148,7 @@ export function readTitle(lines: readonly Line[], firstSectionLine: number): Tit
   for (let i = 0; i < limit; i++) {
     const core = coreOfLine(lines[i]!);
     if (core.text.length === 0) continue;
-    const compact = core.text.replace(/[\s\u3000]+/gu, '');
+    const compact = withoutSpace(core.text);
     if (!/年度?报告/u.test(compact) && !compact.includes('政府信息公开')) return undefined;
     const ym = /(\d{4})\s*年/u.exec(core.text.normalize('NFKC'));
     const year = ym ? Number(ym[1]) : undefined;
@@ -158,11 +159,11 @@ export function readTitle(lines: readonly Line[], firstSectionLine: number): Tit
   return undefined;
 }
 
-const subKeys = OVERVIEW_SUBHEADINGS.map((s) => subheadingKey(s.replace(/^（.）/u, '')));
-
-/** Sub-headings of section 一 among the given lines. */
-export function readSubheadings(lines: readonly Line[]): Subheading[] {
+/** Sub-headings of a section among the given lines, by the template's list. */
+export function readSubheadings(spec: SectionSpec, lines: readonly Line[]): Subheading[] {
+  const subKeys = (spec.subheadings ?? []).map((s) => subheadingKey(s.replace(/^（.）/u, '')));
   const found: Subheading[] = [];
+  if (subKeys.length === 0) return found;
   for (const line of lines) {
     if (line.text.length > 60 || !/^[\s\u3000]*[(（﹙]/u.test(line.text)) continue;
     const core = coreOfLine(line);

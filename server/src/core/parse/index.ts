@@ -1,25 +1,38 @@
 /**
- * Text -> report model: title, sections (with the sub-headings of 一), tables and conversion leftovers, every node
- * with its span. Never throws: whatever the text, it returns a model (possibly with nothing in it).
+ * Text -> report model: title, sections (with their sub-headings and paragraphs), tables and conversion leftovers,
+ * every node with its span, read under a template. Never throws: whatever the text, it returns a model (possibly with
+ * nothing in it).
  */
 
-import type { Artifact, Report, Section } from '../model';
-import { isBlank, splitLines, type Line } from '../lines';
-import { SECTIONS, TABLES, tableSpec, type TableId } from '../template';
+import type { Artifact, Paragraph, Report, Section } from '../model';
+import { splitLines, type Line } from '../lines';
+import { isBlank } from '../normalize';
+import {
+  DEFAULT_TEMPLATE,
+  perTemplate,
+  predecessorsOf,
+  tableSpec,
+  type TableSpec,
+  type Template,
+} from '../templates/index';
 import { lookupLabel } from './labels';
 import { readArtifacts } from './artifacts';
 import { readRawRows } from './cells';
 import { readHeading, readHeadingByPlace, readSubheadings, readTitle, type HeadingCandidate } from './headings';
+import { readParagraphs } from './paragraphs';
 import { TableReader } from './tables';
 
 export interface ParseOptions {
   /** The text is Markdown: `**`, `#` and `---` are its own syntax, not leftovers. */
   readonly markdown?: boolean;
+  /** Read under this format. Without it the report is read under the default format, or under an older one when
+   * its tables are in that one's form. */
+  readonly template?: Template;
 }
 
 /** Table that rows without labels belong to, by section. */
-function fallbackTable(section: number): TableId | undefined {
-  const own = TABLES.filter((t) => t.section === section);
+function fallbackTable(template: Template, section: number): string | undefined {
+  const own = template.tables.filter((t) => t.section === section);
   return own.length === 1 ? own[0]!.id : undefined;
 }
 
@@ -29,15 +42,14 @@ function nextNonBlank(lines: readonly Line[], from: number): Line | undefined {
 }
 
 /** Whether one of the section's tables starts within a few lines: a heading of 二 三 四 stands over its tables. */
-function opensTable(lines: readonly Line[], from: number, section: number): boolean {
-  let seen = 0;
-  for (let i = from; i < lines.length && seen < 6; i++) {
-    const text = lines[i]!.text;
-    if (isBlank(text)) continue;
-    seen++;
-    for (const cell of text.split(/[\t|]/u)) {
-      const hits = cell.trim().length > 0 ? lookupLabel(cell.trim()) : [];
-      if (hits.some((h) => 'table' in h && h.table !== undefined && tableSpec(h.table).section === section))
+function opensTable(template: Template, lines: readonly Line[], from: number, section: number): boolean {
+  const window: Line[] = [];
+  for (let i = from; i < lines.length && window.length < 6; i++) if (!isBlank(lines[i]!.text)) window.push(lines[i]!);
+  for (const row of readRawRows(window)) {
+    for (const cell of row.cells) {
+      if (cell.text.length === 0) continue;
+      const hits = lookupLabel(template, cell.text);
+      if (hits.some((h) => 'table' in h && h.table !== undefined && tableSpec(template, h.table)?.section === section))
         return true;
     }
   }
@@ -45,18 +57,20 @@ function opensTable(lines: readonly Line[], from: number, section: number): bool
 }
 
 /** Sections still missing, looked for between their neighbours by their ordinal (see readHeadingByPlace). */
-function findByPlace(lines: readonly Line[], candidates: HeadingCandidate[]): void {
-  for (const spec of SECTIONS) {
+function findByPlace(template: Template, lines: readonly Line[], candidates: HeadingCandidate[]): void {
+  for (const spec of template.sections) {
     if (candidates.some((c) => c.section === spec.index)) continue;
-    const before = candidates.filter((c) => c.section < spec.index).map((c) => c.line.index);
-    const after = candidates.filter((c) => c.section > spec.index).map((c) => c.line.index);
+    let from = -1;
+    let to = -1;
+    for (const c of candidates) {
+      if (c.section < spec.index) from = Math.max(from, c.line.index + 1);
+      else if (c.section > spec.index) to = to < 0 ? c.line.index : Math.min(to, c.line.index);
+    }
     // A place needs neighbours: in a text where no section was found, nothing is known by its place.
-    if (before.length + after.length === 0) continue;
-    const from = before.length > 0 ? Math.max(...before) + 1 : 0;
-    const to = after.length > 0 ? Math.min(...after) : lines.length;
-    for (let i = from; i < to; i++) {
-      const c = readHeadingByPlace(lines[i]!, spec.index);
-      if (c && (spec.kind === 'prose' || opensTable(lines, i + 1, spec.index))) {
+    if (from < 0 && to < 0) continue;
+    for (let i = Math.max(from, 0), end = to < 0 ? lines.length : to; i < end; i++) {
+      const c = readHeadingByPlace(template, lines[i]!, spec.index);
+      if (c && (spec.kind === 'prose' || opensTable(template, lines, i + 1, spec.index))) {
         candidates.push(c);
         break;
       }
@@ -65,20 +79,20 @@ function findByPlace(lines: readonly Line[], candidates: HeadingCandidate[]): vo
   candidates.sort((a, b) => a.line.index - b.line.index);
 }
 
-export function parseReport(text: string, options: ParseOptions = {}): Report {
-  const markdown = options.markdown ?? false;
-  const lines = splitLines(text);
-
+function readHeadings(
+  template: Template,
+  lines: readonly Line[],
+): { candidates: HeadingCandidate[]; stray: Artifact[] } {
   const candidates: HeadingCandidate[] = [];
   const stray: Artifact[] = [];
   let last = -1;
   for (const line of lines) {
-    const c = readHeading(line, last);
+    const c = readHeading(template, line, last);
     if (!c) continue;
     if (!c.heading.ordinal) {
       // A title alone, just before the same section's numbered heading, is a leftover line.
       const next = nextNonBlank(lines, line.index + 1);
-      const nextHeading = next ? readHeading(next, last) : undefined;
+      const nextHeading = next ? readHeading(template, next, last) : undefined;
       if (nextHeading && nextHeading.section === c.section && nextHeading.heading.ordinal) {
         stray.push({
           kind: 'stray-heading',
@@ -92,7 +106,27 @@ export function parseReport(text: string, options: ParseOptions = {}): Report {
     candidates.push(c);
     last = Math.max(last, c.section);
   }
-  findByPlace(lines, candidates);
+  findByPlace(template, lines, candidates);
+  return { candidates, stray };
+}
+
+function parseWith(text: string, lines: readonly Line[], template: Template, markdown: boolean): Report {
+  const { candidates, stray } = readHeadings(template, lines);
+
+  const reader = new TableReader(template);
+  candidates.forEach((c, i) => {
+    if (template.sections[c.section]!.kind !== 'tables') return;
+    const nextLine = candidates[i + 1]?.line.index ?? lines.length;
+    reader.read(readRawRows(lines.slice(c.line.index + 1, nextLine)), c.section, fallbackTable(template, c.section));
+  });
+  const { tables, oldTables } = reader.finish();
+
+  const artifacts = [...readArtifacts(lines, markdown), ...stray].sort((a, b) => a.span.start - b.span.start);
+  const tableSpans = [...tables.map((t) => t.span), ...oldTables.map((t) => t.span)].sort((a, b) => a.start - b.start);
+  const removed = artifacts.flatMap((a) => a.remove).sort((a, b) => a.start - b.start);
+  const paragraphs: Paragraph[] = [];
+  const firstLine = candidates[0]?.line.index ?? lines.length;
+  for (const p of readParagraphs(lines.slice(0, firstLine), 0, -1, tableSpans, removed)) paragraphs.push(p);
 
   const sections: Section[] = candidates.map((c, i) => {
     const nextLine = candidates[i + 1]?.line.index ?? lines.length;
@@ -101,32 +135,68 @@ export function parseReport(text: string, options: ParseOptions = {}): Report {
     const end = lines[lastLine]!.end;
     const bodyStart = c.heading.inline ?? c.line.next;
     const bodyLines = lines.slice(c.line.index + 1, nextLine);
+    const spec = template.sections[c.section]!;
+    const own = readParagraphs(
+      c.heading.inline !== undefined ? lines.slice(c.line.index, nextLine) : bodyLines,
+      bodyStart,
+      c.section,
+      tableSpans,
+      removed,
+    );
+    for (const p of own) paragraphs.push(p);
     return {
       index: c.section,
       heading: c.heading,
       span: { start: c.heading.span.start, end: Math.max(end, c.heading.span.end) },
       body: { start: Math.min(bodyStart, end), end },
-      subheadings: c.section === 0 ? readSubheadings(bodyLines) : [],
+      subheadings: readSubheadings(spec, bodyLines),
+      paragraphs: own,
     };
   });
 
-  const reader = new TableReader();
-  candidates.forEach((c, i) => {
-    if (SECTIONS[c.section]!.kind !== 'tables') return;
-    const nextLine = candidates[i + 1]?.line.index ?? lines.length;
-    reader.read(readRawRows(lines.slice(c.line.index + 1, nextLine)), c.section, fallbackTable(c.section));
-  });
-  const { tables, oldTables } = reader.finish();
-
-  const artifacts = [...readArtifacts(lines, markdown), ...stray].sort((a, b) => a.span.start - b.span.start);
   return {
+    template,
     text,
     title: readTitle(lines, candidates[0]?.line.index ?? -1),
     sections,
     tables,
     oldTables,
     artifacts,
+    paragraphs,
     lineStarts: lines.map((l) => l.start),
     markdown,
   };
+}
+
+/** The tables of a format whose labels differ in an older one: only these can tell the two apart. */
+const changedTables = perTemplate((template: Template) => {
+  const shape = (t: TableSpec): string => JSON.stringify([t.columns, t.rows.map((r) => r.label)]);
+  return predecessorsOf(template).map((older) => ({
+    older,
+    ids: template.tables
+      .filter((t) => {
+        const o = tableSpec(older, t.id);
+        return o !== undefined && shape(o) !== shape(t);
+      })
+      .map((t) => t.id),
+  }));
+});
+
+/** An older format the report's tables are in: more than half of the tables that differ show its labels. */
+function olderFormat(report: Report): Template | undefined {
+  for (const { older, ids } of changedTables(report.template)) {
+    const present = report.tables.filter((t) => ids.includes(t.id));
+    const old = present.filter((t) => t.foreign.some((f) => f.template === older.id));
+    if (old.length > 0 && old.length * 2 > present.length) return older;
+  }
+  return undefined;
+}
+
+export function parseReport(text: string, options: ParseOptions = {}): Report {
+  const markdown = options.markdown ?? false;
+  const lines = splitLines(text);
+  if (options.template) return parseWith(text, lines, options.template, markdown);
+  const report = parseWith(text, lines, DEFAULT_TEMPLATE, markdown);
+  const older = olderFormat(report);
+  return older ? parseWith(text, lines, older, markdown) : report;
 }

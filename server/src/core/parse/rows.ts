@@ -4,7 +4,7 @@
  */
 
 import type { Cell, Span } from '../model';
-import type { ValueKind } from '../template';
+import type { Template, ValueKind } from '../templates/index';
 import type { RawCell } from './cells';
 import { lookupLabel } from './labels';
 
@@ -36,19 +36,23 @@ export function withStatus(cell: Cell, kind: ValueKind): Cell {
   if (cell.kind === 'blank' || cell.value === undefined) return cell;
   const v = cell.value;
   const ok =
-    v >= 0 &&
-    (kind === 'amount' || Number.isInteger(v)) &&
-    !/^[+-]/u.test(cell.text) &&
-    !(kind === 'count' && cell.text.includes('.'));
+    kind === 'change'
+      ? Number.isInteger(v) && !cell.text.includes('.')
+      : v >= 0 &&
+        (kind === 'amount' || Number.isInteger(v)) &&
+        !/^[+-]/u.test(cell.text) &&
+        !(kind === 'count' && cell.text.includes('.'));
   return ok ? cell : { ...cell, status: 'invalid' };
 }
 
 /** What a label cell does for splitting: opens a table, names a row (which), heads a column, or something else. */
-function roleOf(cell: Cell): { role: 'caption' | 'row' | 'header' | 'other'; row?: string } {
-  const hits = lookupLabel(cell.text);
+function roleOf(template: Template, cell: Cell): { role: 'caption' | 'row' | 'header' | 'other'; row?: string } {
+  const hits = lookupLabel(template, cell.text);
   if (hits.some((h) => h.kind === 'caption' || h.kind === 'old-caption')) return { role: 'caption' };
   const header = hits.some((h) => h.kind === 'header' || h.kind === 'old-column');
-  const row = hits.find((h) => h.kind === 'row' || h.kind === 'old-row');
+  // An older format's row that is a group heading now (2019's （六）其他处理) splits nothing.
+  const group = hits.some((h) => h.kind === 'group');
+  const row = hits.find((h) => h.kind === 'row' || (h.kind === 'old-row' && !group));
   if (row && !header) return { role: 'row', row: JSON.stringify(row) };
   return { role: header ? 'header' : 'other' };
 }
@@ -58,7 +62,7 @@ function roleOf(cell: Cell): { role: 'caption' | 'row' | 'header' | 'other'; row
  * headers or another row's label, and around a table's caption. One-cell-per-line text without blank lines between
  * rows is one physical row until split here. A label repeated across merged cells stays in its row.
  */
-export function segments(cells: readonly Cell[]): Cell[][] {
+export function segments(template: Template, cells: readonly Cell[]): Cell[][] {
   const out: Cell[][] = [];
   let cur: Cell[] = [];
   let seenValue = false;
@@ -75,7 +79,7 @@ export function segments(cells: readonly Cell[]): Cell[][] {
   };
   for (const c of cells) {
     if (c.kind === 'label') {
-      const { role, row } = roleOf(c);
+      const { role, row } = roleOf(template, c);
       if (seenValue || seenCaption || (role === 'caption' && cur.some((x) => x.kind !== 'blank'))) cut();
       else if (role === 'row' && (seenHeader || (seenRow !== undefined && seenRow !== row))) cut();
       if (role === 'caption') seenCaption = true;

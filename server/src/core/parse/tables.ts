@@ -5,8 +5,8 @@
  * cells are read as the writer meant them. Never throws.
  */
 
-import type { Cell, Layout, OldTable, Row, Span, Table } from '../model';
-import { OLD_FORMAT_SINGLE_ROW_GROUP, TABLES, tableSpec, type TableId } from '../template';
+import type { Cell, ForeignLabel, Layout, OldTable, Row, Span, Table } from '../model';
+import { columnKind, type TableSpec, type Template } from '../templates/index';
 import type { RawRow } from './cells';
 import { append, cover } from '../util';
 import { lookupLabel, nearRow, type LabelHit } from './labels';
@@ -23,44 +23,52 @@ interface Draft {
 }
 
 interface Builder {
-  readonly id: TableId;
+  readonly id: string;
   section: number;
   caption: Cell | undefined;
   headers: Draft[];
   rows: Draft[];
-  oldFormat: Cell[];
+  foreign: ForeignLabel[];
 }
+
+/** The current table is one only an older format had. */
+const OLD = Symbol('old table');
 
 /** Reads tables section by section; `finish` gives the tables found in the whole report. */
 export class TableReader {
-  private readonly builders = new Map<TableId, Builder>();
-  private readonly oldTables: { caption: Cell; cells: Cell[] }[] = [];
-  private current: TableId | 'old' | undefined;
+  private readonly builders = new Map<string, Builder>();
+  private readonly oldTables: { caption: Cell; cells: Cell[]; template: string }[] = [];
+  private current: string | typeof OLD | undefined;
   private pending: Draft | undefined;
 
+  constructor(private readonly template: Template) {}
+
   /** Reads one section's rows; `fallback` is the table that unlabeled rows belong to when nothing else says. */
-  read(rows: readonly RawRow[], section: number, fallback: TableId | undefined): void {
+  read(rows: readonly RawRow[], section: number, fallback: string | undefined): void {
     this.current = undefined;
     this.pending = undefined;
     for (const raw of rows) {
-      for (const seg of segments(raw.cells.map(classify))) this.segment(seg, raw.layout, section, fallback);
+      for (const seg of segments(this.template, raw.cells.map(classify))) {
+        this.segment(seg, raw.layout, section, fallback);
+      }
     }
   }
 
-  private builder(id: TableId, section: number): Builder {
+  private builder(id: string, section: number): Builder {
     let b = this.builders.get(id);
     if (!b) {
-      b = { id, section, caption: undefined, headers: [], rows: [], oldFormat: [] };
+      b = { id, section, caption: undefined, headers: [], rows: [], foreign: [] };
       this.builders.set(id, b);
     }
     return b;
   }
 
-  private segment(seg: Cell[], layout: Layout, section: number, fallback: TableId | undefined): void {
+  private segment(seg: Cell[], layout: Layout, section: number, fallback: string | undefined): void {
+    const t = this.template;
     const labels = seg.filter((c) => c.kind === 'label');
     const values = valuesOf(seg);
     const hasValues = values.values.some((c) => c.kind === 'value');
-    const hits = labels.map((c) => ({ cell: c, hits: lookupLabel(c.text) }));
+    const hits = labels.map((c) => ({ cell: c, hits: lookupLabel(t, c.text) }));
     const find = <K extends LabelHit['kind']>(
       kind: K,
     ): { cell: Cell; hit: Extract<LabelHit, { kind: K }> } | undefined => {
@@ -76,8 +84,8 @@ export class TableReader {
     const caption = find('caption');
     const oldCaption = find('old-caption');
     if (oldCaption) {
-      this.current = 'old';
-      this.oldTables.push({ caption: oldCaption.cell, cells: [] });
+      this.current = OLD;
+      this.oldTables.push({ caption: oldCaption.cell, cells: [], template: oldCaption.hit.template });
       return;
     }
     if (caption) {
@@ -92,18 +100,23 @@ export class TableReader {
       (h) => h.hits.length > 0 && h.hits.every((x) => x.kind === 'header' || x.kind === 'old-column'),
     );
     let rowHit = find('row');
-    const ambiguous = rowHit !== undefined && lookupLabel(rowHit.cell.text).some((x) => x.kind === 'header');
+    const ambiguous = rowHit !== undefined && lookupLabel(t, rowHit.cell.text).some((x) => x.kind === 'header');
     if (ambiguous && (headerOnly || !hasValues)) rowHit = undefined;
     const oldRow = find('old-row');
-    if (this.current === 'old' && !rowHit) {
+    if (this.current === OLD && !rowHit) {
       append(
         this.oldTables[this.oldTables.length - 1]!.cells,
         seg.filter((c) => c.kind !== 'blank'),
       );
       return;
     }
-    if (oldRow && !rowHit) {
-      if (oldRow.hit.table) this.builder(oldRow.hit.table, section).oldFormat.push(oldRow.cell);
+    // An older format's row that the newer one made a group of rows (2019's one （六）其他处理 row): a row only
+    // with values and no other label; without values it is the group's heading.
+    const oldGroup = oldRow !== undefined && lookupLabel(t, oldRow.cell.text).some((x) => x.kind === 'group');
+    if (oldRow && !rowHit && (!oldGroup || (hasValues && labels.length === 1))) {
+      const { table, template } = oldRow.hit;
+      const kind = oldGroup ? 'group' : 'row';
+      if (table) this.builder(table, section).foreign.push({ cell: oldRow.cell, template, kind });
       else if (this.oldTables.length > 0) this.oldTables[this.oldTables.length - 1]!.cells.push(oldRow.cell);
       this.pending = undefined;
       return;
@@ -123,9 +136,16 @@ export class TableReader {
         const b = this.builder(header, section);
         b.headers.push(this.draft(seg, NO_VALUES, undefined, undefined, undefined, layout));
         const old = find('old-column');
-        for (const h of hits)
-          for (const x of h.hits) if (x.kind === 'old-column' && x.table === header) b.oldFormat.push(h.cell);
-        if (old && old.hit.table !== header) this.builder(old.hit.table, section).oldFormat.push(old.cell);
+        for (const h of hits) {
+          for (const x of h.hits) {
+            if (x.kind === 'old-column' && x.table === header)
+              b.foreign.push({ cell: h.cell, template: x.template, kind: 'column' });
+          }
+        }
+        if (old && old.hit.table !== header) {
+          const { table, template } = old.hit;
+          this.builder(table, section).foreign.push({ cell: old.cell, template, kind: 'column' });
+        }
         return;
       }
       const group = find('group');
@@ -142,27 +162,21 @@ export class TableReader {
     }
     this.pending = undefined;
 
-    const group = find('group');
-    if (!rowHit && group && group.hit.group === OLD_FORMAT_SINGLE_ROW_GROUP && labels.length === 1) {
-      // 2019 format: （六）其他处理 was one row with its own values.
-      this.builder('applications', section).oldFormat.push(group.cell);
-      return;
-    }
     const table =
       rowHit?.hit.table ??
       (headerOnly ? this.headerTable(hits) : undefined) ??
-      (this.current !== 'old' ? this.current : undefined) ??
+      (this.current !== OLD ? this.current : undefined) ??
       fallback;
     if (!table) return;
     const unknown = hits.filter((h) => h.hits.length === 0).map((h) => h.cell);
     if (!rowHit && unknown.length > 0) {
       // A long label wrapped over two cells or lines reads whole; else the last unknown label may be a near one.
       const joined = unknown.length > 1 ? joinCells(unknown) : undefined;
-      const exact = joined ? lookupLabel(joined.text).find((h) => h.kind === 'row' && h.table === table) : undefined;
+      const exact = joined ? lookupLabel(t, joined.text).find((h) => h.kind === 'row' && h.table === table) : undefined;
       if (joined && exact?.kind === 'row') rowHit = { cell: joined, hit: exact };
       for (const cand of [joined, unknown[unknown.length - 1]!]) {
         if (rowHit || !cand) continue;
-        const near = nearRow(cand.text, table);
+        const near = nearRow(t, cand.text, table);
         if (near && near.kind === 'row') rowHit = { cell: cand, hit: near };
       }
     }
@@ -173,18 +187,16 @@ export class TableReader {
     );
   }
 
-  private headerTable(hits: readonly { hits: readonly LabelHit[] }[]): TableId | undefined {
-    const tables = new Map<TableId, number>();
+  private headerTable(hits: readonly { hits: readonly LabelHit[] }[]): string | undefined {
+    const tables = new Map<string, number>();
     for (const h of hits) {
       const ids = new Set(
-        h.hits
-          .filter((x) => x.kind === 'header' || x.kind === 'old-column')
-          .map((x) => (x as { table: TableId }).table),
+        h.hits.filter((x) => x.kind === 'header' || x.kind === 'old-column').map((x) => (x as { table: string }).table),
       );
       for (const id of ids) tables.set(id, (tables.get(id) ?? 0) + 1 / ids.size);
     }
     if (tables.size === 0) return undefined;
-    if (this.current && this.current !== 'old' && tables.has(this.current)) return this.current;
+    if (this.current && this.current !== OLD && tables.has(this.current)) return this.current;
     return [...tables.entries()].sort((a, b) => b[1] - a[1])[0]![0];
   }
 
@@ -202,18 +214,21 @@ export class TableReader {
   /** The tables found, in template order, and the 2019-only tables. */
   finish(): { tables: Table[]; oldTables: OldTable[] } {
     const tables: Table[] = [];
-    for (const spec of TABLES) {
+    for (const spec of this.template.tables) {
       const b = this.builders.get(spec.id);
       if (!b) continue;
-      if (b.rows.length === 0 && !b.caption && b.oldFormat.length === 0 && b.headers.length < 2) continue;
-      tables.push(spec.id === 'review' ? this.finishReview(b) : this.finishTable(b));
+      if (b.rows.length === 0 && !b.caption && b.foreign.length === 0 && b.headers.length < 2) continue;
+      tables.push(spec.shape === 'single-row' ? this.finishSingleRow(spec, b) : this.finishTable(spec, b));
     }
-    const oldTables = this.oldTables.map((o) => ({ caption: o.caption, span: spanOf([o.caption, ...o.cells]) }));
+    const oldTables = this.oldTables.map((o) => ({
+      caption: o.caption,
+      span: spanOf([o.caption, ...o.cells]),
+      template: o.template,
+    }));
     return { tables, oldTables };
   }
 
-  private finishTable(b: Builder): Table {
-    const spec = tableSpec(b.id);
+  private finishTable(spec: TableSpec, b: Builder): Table {
     // A lone number without a label in a table of three or more columns is no row: a page number, a stray cell.
     if (spec.columns.length >= 3) {
       b.rows = b.rows.filter((d) => d.row !== undefined || d.labelCell || d.values.values.length > 1);
@@ -252,7 +267,7 @@ export class TableReader {
         ),
         cells: d.cells,
         labels: d.labels,
-        values: fitValues(d.values, spec.columns.length).map((c) => withStatus(c, spec.valueKind)),
+        values: fitValues(d.values, spec.columns.length).map((c, i) => withStatus(c, columnKind(spec, i))),
         rowId: r !== undefined ? spec.rows[r]!.id : undefined,
         matchedBy: matchedBy[k]!,
         label: d.labelCell ? { cell: d.labelCell, how: d.how ?? 'none' } : undefined,
@@ -265,15 +280,15 @@ export class TableReader {
     return this.table(b, rows);
   }
 
-  /** The 四 table is one row of 15 values, wherever its lines break. */
-  private finishReview(b: Builder): Table {
+  /** A single-row table (the 四 table) is one row of values, wherever its lines break. */
+  private finishSingleRow(spec: TableSpec, b: Builder): Table {
     const cells = b.rows.flatMap((d) => d.cells);
     const padded: Padded = {
       values: b.rows.flatMap((d) => d.values.values),
       lead: b.rows[0]?.values.lead ?? [],
       trail: b.rows[b.rows.length - 1]?.values.trail ?? [],
     };
-    const values = fitValues(padded, tableSpec(b.id).columns.length).map((c) => withStatus(c, 'count'));
+    const values = fitValues(padded, spec.columns.length).map((c, i) => withStatus(c, columnKind(spec, i)));
     const rows: Row[] =
       b.rows.length === 0
         ? []
@@ -283,7 +298,7 @@ export class TableReader {
               cells,
               labels: cells.filter((c) => c.kind === 'label'),
               values,
-              rowId: 'review',
+              rowId: spec.rows[0]?.id,
               matchedBy: 'label',
               label: undefined,
               duplicateOf: undefined,
@@ -318,7 +333,7 @@ export class TableReader {
       caption: b.caption,
       headerRows,
       rows,
-      oldFormat: b.oldFormat,
+      foreign: b.foreign,
       section: b.section,
     };
   }

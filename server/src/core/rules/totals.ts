@@ -5,8 +5,10 @@
  * explains every broken rule, that cell gets the one error and the rules it breaks are related information.
  */
 
-import { finding, type Finding, type Related } from '../codes';
+import type { Related } from '../codes';
+import { holds } from '../edits';
 import type { Report, Span } from '../model';
+import { rowName, rowSpec, type TableSpec } from '../templates/index';
 import {
   addendList,
   cellTitle,
@@ -18,7 +20,8 @@ import {
   type Evaluation,
   type Grid,
 } from '../sums';
-import { guard } from './sections';
+import type { CheckContext, Draft, Rule } from './types';
+import { Drafts, family, guard } from './util';
 
 /** What a set-cell fix is, which orders fix-all: an addend first, then row totals, then column totals. */
 export type CellRole = 'addend' | 'row-total' | 'column-total';
@@ -61,9 +64,10 @@ function ruleName(grid: Grid, ev: Evaluation): string {
 }
 
 function balanceFigures(grid: Grid, ev: Evaluation): string {
+  const [leftName, rightName] = grid.spec.sums?.balance?.names ?? ['左边', '右边'];
   const part = (refs: readonly CellRef[], names: string): string =>
     `${names} = ${refs.map((r) => formatNumber(grid.value(r)!)).join(' + ')} = ${formatNumber(refs.reduce((s, r) => s + grid.value(r)!, 0))}`;
-  return `${part(ev.eq.left, '一 + 二')}，${part(ev.eq.right, '（七）+ 四')}`;
+  return `${part(ev.eq.left, leftName)}，${part(ev.eq.right, rightName)}`;
 }
 
 function related(grid: Grid, ev: Evaluation): Related {
@@ -105,35 +109,52 @@ function singleCell(
   return found.length === 1 ? found[0] : undefined;
 }
 
-export function checkTotals(report: Report, gs: readonly Grid[]): Finding[] {
-  const out: Finding[] = [];
-  for (const grid of gs) {
+/** The sums' findings of every table, `table-total` and `table-balance` in one list. */
+function sums({ report, grids }: CheckContext): { code: string; draft: Draft }[] {
+  const out: { code: string; draft: Draft }[] = [];
+  for (const grid of grids) {
+    const found: { code: string; draft: Draft }[] = [];
     const evs = equations(grid.spec).map((eq) => evaluate(grid, eq));
     const broken = evs.filter((e) => e.status === 'broken');
     const holding = evs.filter((e) => e.status === 'holds');
     const one = singleCell(grid, broken, holding);
     if (one) {
-      out.push(primary(report, grid, one, broken));
+      found.push({ code: 'table-total', draft: primary(report, grid, one, broken) });
     } else {
-      for (const ev of broken) out.push(ev.eq.family === 'E1' ? balance(grid, ev, evs) : total(report, grid, ev));
+      for (const ev of broken) {
+        found.push(
+          ev.eq.family === 'E1'
+            ? { code: 'table-balance', draft: balance(grid, ev, evs) }
+            : { code: 'table-total', draft: total(report, grid, ev) },
+        );
+      }
     }
     // A cell already reported needs no lower bound besides.
-    const reported = new Set(out.map((f) => f.span.start));
-    const corrected = new Map<number, number>();
-    for (const f of out) if (f.data?.fix === 'set-cell') corrected.set(f.data.target.span.start, Number(f.data.value));
+    const reported = new Set(found.map((f) => f.draft.span.start));
+    const corrected = correctionsOf(found.map((f) => f.draft));
     for (const ev of evs) {
       const bound = lowerBound(grid, ev, corrected);
-      if (bound && !reported.has(bound.span.start)) out.push(bound);
+      if (bound && !reported.has(bound.span.start)) found.push({ code: 'table-total', draft: bound });
     }
+    for (const f of found) out.push(f);
   }
   return out;
 }
 
-function total(report: Report, grid: Grid, ev: Evaluation): Finding {
+/** The right values that set-cell fixes give, by the cell's offset. */
+function correctionsOf(drafts: readonly Draft[]): Map<number, number> {
+  const corrected = new Map<number, number>();
+  for (const d of drafts) if (d.data?.fix === 'set-cell') corrected.set(d.data.target.span.start, Number(d.data.value));
+  return corrected;
+}
+
+function total(report: Report, grid: Grid, ev: Evaluation): Draft {
   const ref = ev.eq.left[0]!;
-  return finding('table-total', totalMessage(grid, ev), span(grid, ref), {
+  return {
+    message: totalMessage(grid, ev),
+    span: span(grid, ref),
     data: setCell(report, grid, ref, ev.rightKnown, ROLE_OF_TOTAL[ev.eq.family as 'E2' | 'E3' | 'E6']),
-  });
+  };
 }
 
 function primary(
@@ -141,29 +162,33 @@ function primary(
   grid: Grid,
   one: { ref: CellRef; value: number },
   broken: readonly Evaluation[],
-): Finding {
+): Draft {
   const key = refKey(one.ref);
   const asTotal = broken.find((ev) => ev.eq.family !== 'E1' && refKey(ev.eq.left[0]!) === key);
   const others = broken.filter((ev) => ev !== asTotal).map((ev) => related(grid, ev));
   if (asTotal) {
     const role = ROLE_OF_TOTAL[asTotal.eq.family as 'E2' | 'E3' | 'E6'];
-    return finding('table-total', totalMessage(grid, asTotal), span(grid, one.ref), {
+    return {
+      message: totalMessage(grid, asTotal),
+      span: span(grid, one.ref),
       data: setCell(report, grid, one.ref, one.value, role),
       related: others,
-    });
+    };
   }
   const rules = broken
     .map((ev) => ({ E1: '勾稽关系', E2: '行合计', E3: '列合计', E6: '小计' })[ev.eq.family])
     .join('、');
   const message = `${cellTitle(grid.spec, one.ref)} 与${rules}都不符：应为 ${formatNumber(one.value)}，实为 ${text(grid, one.ref)}`;
-  return finding('table-total', message, span(grid, one.ref), {
+  return {
+    message,
+    span: span(grid, one.ref),
     data: setCell(report, grid, one.ref, one.value, 'addend'),
     related: others,
-  });
+  };
 }
 
 /** E1 broken in a column: on the row the other rules point to, else on the table. */
-function balance(grid: Grid, ev: Evaluation, evs: readonly Evaluation[]): Finding {
+function balance(grid: Grid, ev: Evaluation, evs: readonly Evaluation[]): Draft {
   const col = ev.eq.column!;
   const colName = grid.spec.columns[col] ?? '';
   const figures = balanceFigures(grid, ev);
@@ -177,26 +202,42 @@ function balance(grid: Grid, ev: Evaluation, evs: readonly Evaluation[]): Findin
   }));
   let at: Span;
   let why: string;
+  const totalRow = totalRowName(grid.spec);
   if (columnTotal?.status === 'broken') {
     at = span(grid, columnTotal.eq.left[0]!);
-    why = '（七）总计与各项之和也不符，应先核对（七）总计';
+    why = `${totalRow}与各项之和也不符，应先核对${totalRow}`;
   } else if (columnTotal?.status === 'holds' && rowBroken.length === 1) {
     at = span(grid, rowBroken[0]!);
     why = `${cellTitle(grid.spec, rowBroken[0]!)} 所在行的合计也不符，问题可能在这一行`;
   } else if (columnTotal?.status === 'holds') {
     const first = ev.eq.left[0]!;
     at = span(grid, first);
-    why = '（七）总计与各项相符，问题应在本年新收、上年结转或结转下年度';
+    why = `${totalRow}与各项相符，问题应在${otherBalanceRows(grid.spec)}`;
   } else {
     at = tableAnchor(grid);
     why = '无法判断是哪一项有误';
   }
-  return finding(
-    'table-balance',
-    `“${colName}”列不符合勾稽关系（第一项加第二项之和，等于第三项加第四项之和）：${figures}；${why}`,
-    at,
-    { related: cells },
-  );
+  return {
+    message: `“${colName}”列不符合勾稽关系（第一项加第二项之和，等于第三项加第四项之和）：${figures}；${why}`,
+    span: at,
+    related: cells,
+  };
+}
+
+/** The name of the row that totals the others (`（七）总计`). */
+function totalRowName(spec: TableSpec): string {
+  const id = spec.sums?.totalRow?.row;
+  const row = id !== undefined ? rowSpec(spec, id) : undefined;
+  return row ? rowName(spec, row) : '总计行';
+}
+
+/** The balance's rows other than the total row, by their short names: `本年新收、上年结转或结转下年度`. */
+function otherBalanceRows(spec: TableSpec): string {
+  const b = spec.sums?.balance;
+  const names = [...(b?.left ?? []), ...(b?.right ?? [])]
+    .filter((id) => id !== spec.sums?.totalRow?.row)
+    .map((id) => rowSpec(spec, id)?.short ?? id);
+  return names.length > 1 ? `${names.slice(0, -1).join('、')}或${names[names.length - 1]}` : names.join('');
 }
 
 function tableAnchor(grid: Grid): Span {
@@ -205,7 +246,7 @@ function tableAnchor(grid: Grid): Span {
 }
 
 /** A present total below the sum of its present addends is impossible, whatever the missing ones hold. */
-function lowerBound(grid: Grid, ev: Evaluation, corrected: ReadonlyMap<number, number>): Finding | undefined {
+function lowerBound(grid: Grid, ev: Evaluation, corrected: ReadonlyMap<number, number>): Draft | undefined {
   if (ev.status !== 'unknown' || ev.eq.family === 'E1' || ev.missingLeft > 0 || ev.missingRight === 0) return undefined;
   if (ev.leftKnown >= ev.rightKnown) return undefined;
   // A cell already found wrong counts with its right value: the bound it alone breaks is that finding's.
@@ -216,9 +257,47 @@ function lowerBound(grid: Grid, ev: Evaluation, corrected: ReadonlyMap<number, n
   }
   if (ev.leftKnown >= right) return undefined;
   const ref = ev.eq.left[0]!;
-  return finding(
-    'table-total',
-    `${cellTitle(grid.spec, ref)} 应至少为 ${formatNumber(right)}（已填各项：${addendList(grid, ev.eq)}；另有 ${ev.missingRight} 项未填或无效），实为 ${text(grid, ref)}`,
-    span(grid, ref),
-  );
+  return {
+    message: `${cellTitle(grid.spec, ref)} 应至少为 ${formatNumber(right)}（已填各项：${addendList(grid, ev.eq)}；另有 ${ev.missingRight} 项未填或无效），实为 ${text(grid, ref)}`,
+    span: span(grid, ref),
+  };
 }
+
+function walk(ctx: CheckContext): ReadonlyMap<string, Draft[]> {
+  const out = new Drafts();
+  for (const f of sums(ctx)) out.add(f.code, f.draft);
+  return out.byCode;
+}
+
+/** Cells the sums found wrong, by offset, with their right value. */
+export function sumCorrections(ctx: CheckContext): ReadonlyMap<number, number> {
+  return correctionsOf(ctx.shared(walk, walk).get('table-total') ?? []);
+}
+
+const check = family(walk);
+const STAGE_OF_ROLE = { addend: 1, 'row-total': 2, 'column-total': 3 } as const;
+
+export const sumRules: readonly Rule[] = [
+  {
+    code: 'table-total',
+    severity: 'error',
+    summary: '总计与各项之和不符（三表的行合计、列合计，四表的小计）',
+    check: check('table-total'),
+    fix: (d, { text }) => {
+      if (d.fix !== 'set-cell' || !holds(text, d.target)) return undefined;
+      return {
+        title: `将“${d.cell}”改为 ${d.value}`,
+        edits: [{ ...d.target.span, newText: d.value }],
+        preferred: true,
+      };
+    },
+    // Fix-all mends a single wrong addend first, then row totals, then column totals.
+    fixAllStage: (d) => (d.fix === 'set-cell' ? STAGE_OF_ROLE[d.role] : undefined),
+  },
+  {
+    code: 'table-balance',
+    severity: 'error',
+    summary: '三表某列不符合勾稽关系：第一项加第二项之和，等于第三项加第四项之和',
+    check: check('table-balance'),
+  },
+];

@@ -1,12 +1,11 @@
 /**
- * Analyses by document URI and version, shared by every request on that version. Small documents are analysed on
- * the spot; large ones in a worker thread, so the server keeps answering while they are parsed.
+ * Analyses of large documents in a worker thread, so the server keeps answering while they are parsed. The service
+ * calls this for documents past its threshold.
  */
 
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyze, isMarkdown, type Analysis } from '../service';
+import type { Analysis } from '../service';
 
 /** Documents at least this long (UTF-16 units) go to the worker. */
 export const WORKER_THRESHOLD = 256 * 1024;
@@ -16,45 +15,26 @@ interface Pending {
   reject: (e: Error) => void;
 }
 
-export class Analyzer {
-  private readonly entries = new Map<string, { version: number; analysis: Promise<Analysis> }>();
+export class WorkerOffload {
   private worker: Worker | undefined;
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
 
   constructor(private readonly workerPath = path.join(__dirname, 'worker.js')) {}
 
-  get(doc: TextDocument): Promise<Analysis> {
-    const hit = this.entries.get(doc.uri);
-    if (hit && hit.version === doc.version) return hit.analysis;
-    const text = doc.getText();
-    const markdown = isMarkdown(doc.languageId, doc.uri);
-    const analysis =
-      text.length < WORKER_THRESHOLD ? Promise.resolve(analyze(text, markdown)) : this.inWorker(text, markdown);
-    this.entries.set(doc.uri, { version: doc.version, analysis });
-    // A failed analysis is not kept: the next request tries again.
-    analysis.catch(() => {
-      if (this.entries.get(doc.uri)?.analysis === analysis) this.entries.delete(doc.uri);
-    });
-    return analysis;
-  }
-
-  delete(uri: string): void {
-    this.entries.delete(uri);
-  }
-
-  dispose(): void {
-    void this.worker?.terminate();
-    this.worker = undefined;
-  }
-
-  private inWorker(text: string, markdown: boolean): Promise<Analysis> {
+  /** Parses and checks a text in the worker. */
+  analyze(text: string, markdown: boolean): Promise<Analysis> {
     const worker = this.ensureWorker();
     const id = this.nextId++;
     return new Promise<Analysis>((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
       worker.postMessage({ id, text, markdown });
     });
+  }
+
+  dispose(): void {
+    void this.worker?.terminate();
+    this.worker = undefined;
   }
 
   private ensureWorker(): Worker {

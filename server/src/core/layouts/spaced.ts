@@ -1,0 +1,28 @@
+/**
+ * Columns set apart by runs of spaces, as some exports write them. Read like tab rows (and written as tab rows)
+ * when a number is among the cells; `不  予  公  开` alone stays one label.
+ */
+
+import type { Line } from '../lines';
+import { cellOf } from './cell';
+import type { RawCell } from './types';
+
+/** Two or more cells set apart by runs of two or more spaces. */
+const SPACED = /\S(?: {2,}|\u3000{2,}|[ \u3000]{3,})\S/u;
+const SPACE_RUN = / {2,}|\u3000{2,}|[ \u3000]{3,}/gu;
+const NUMBER = /^[0-9０-９]+(?:[.．][0-9０-９]+)?$/u;
+
+/** The cells of a space-aligned row, or undefined when the line is not one. */
+export function readSpacedLine(line: Line, indent: number): RawCell[] | undefined {
+  const t = line.text;
+  if (!SPACED.test(t.slice(indent))) return undefined;
+  const cells: RawCell[] = [];
+  let from = indent;
+  for (const m of t.slice(indent).matchAll(SPACE_RUN)) {
+    const at = indent + m.index;
+    cells.push(cellOf(line, from, at, from));
+    from = at + m[0].length;
+  }
+  cells.push(cellOf(line, from, t.length, from));
+  return cells.some((c) => NUMBER.test(c.text)) ? cells : undefined;
+}

@@ -1,0 +1,405 @@
+/**
+ * Table structure rules: missing tables and rows, unknown rows, labels, cells, an older format — one walk over the
+ * report's tables.
+ */
+
+import type { Guarded } from '../codes';
+import { holds, insertLines } from '../edits';
+import { LAYOUTS, isLayout } from '../layouts/index';
+import type { Cell, Report, Row, Span, Table } from '../model';
+import { lookupLabel } from '../parse/labels';
+import { renderRow, renderTable } from '../render';
+import {
+  rowName,
+  rowSpec,
+  successorOf,
+  tableSpec,
+  templateById,
+  type TableSpec,
+  type Template,
+} from '../templates/index';
+
+import type { CheckContext, Draft, Rule } from './types';
+import { Drafts, family, guard, leadingWhitespace, lineAt, lineSpan, lineStartOf, reportLayout, visible } from './util';
+
+function walk({ report, template }: CheckContext): ReadonlyMap<string, Draft[]> {
+  const out = new Drafts();
+  for (const spec of template.tables) {
+    const table = report.tables.find((t) => t.id === spec.id);
+    if (!table) {
+      const missing = missingTable(report, template, spec);
+      if (missing) out.add('table-missing', missing);
+      continue;
+    }
+    const foreign = table.foreign[0];
+    if (foreign) {
+      const older = templateById(foreign.template);
+      if (older) out.add('table-old-format', oldFormat(older, template, spec, foreign.cell, foreign.kind));
+      continue;
+    }
+    if (spec.shape === 'single-row') checkSingleRow(out, report, spec, table);
+    else checkRows(out, report, spec, table);
+  }
+  for (const old of report.oldTables) {
+    const older = templateById(old.template);
+    if (older) out.add('table-old-format', removedTable(older, template, old.caption));
+  }
+  // A report read under a format that was replaced: say so once per table that changed.
+  const successor = successorOf(template);
+  if (successor) {
+    for (const table of report.tables) {
+      const draft = replacedTable(template, successor, table);
+      if (draft) out.add('table-old-format', draft);
+    }
+  }
+  return out.byCode;
+}
+
+function removedTable(older: Template, newer: Template, caption: Cell): Draft {
+  return {
+    message: `“${caption.text}”是 ${older.label}的表格，${newer.label}已删除这一表格`,
+    span: caption.span,
+  };
+}
+
+/** A table in `older` form: the first label that `newer` does not have. */
+function oldFormat(
+  older: Template,
+  newer: Template,
+  spec: TableSpec,
+  cell: Cell,
+  kind: 'column' | 'row' | 'group',
+): Draft {
+  if (kind === 'group') {
+    const group = spec.groups.find((g) =>
+      lookupLabel(newer, cell.text).some((h) => h.kind === 'group' && h.group === g.id),
+    );
+    const rows = spec.rows.filter((r) => group && r.group === group.id).map((r) => r.label);
+    return {
+      message: `“${cell.text}”是 ${older.label}的一行，${newer.label}分为 ${rows.length} 行：${rows.join('；')}`,
+      span: cell.span,
+    };
+  }
+  return {
+    message: `表格“${spec.name}”仍是 ${older.label}（“${cell.text}”），${newer.label}的列为：${spec.columns.join('、')}`,
+    span: cell.span,
+  };
+}
+
+/** A table of a report read under a replaced format, where the newer format differs. */
+function replacedTable(older: Template, newer: Template, table: Table): Draft | undefined {
+  const spec = tableSpec(newer, table.id);
+  if (!spec) return table.caption ? removedTable(older, newer, table.caption) : undefined;
+  const cells = [
+    ...table.headerRows.flatMap((r) => r.labels),
+    ...table.rows.flatMap((r) => (r.label ? [r.label.cell] : [])),
+  ];
+  for (const cell of cells) {
+    const hits = lookupLabel(newer, cell.text);
+    const old = hits.find((h) => (h.kind === 'old-column' || h.kind === 'old-row') && h.template === older.id);
+    if (!old) continue;
+    const kind = old.kind === 'old-column' ? 'column' : hits.some((h) => h.kind === 'group') ? 'group' : 'row';
+    return oldFormat(older, newer, spec, cell, kind);
+  }
+  return undefined;
+}
+
+function missingTable(report: Report, template: Template, spec: TableSpec): Draft | undefined {
+  const section = report.sections.find((s) => s.index === spec.section);
+  if (!section) return undefined;
+  const siblings = template.tables.filter((t) => t.section === spec.section);
+  const pos = siblings.indexOf(spec);
+  const present = (t: TableSpec): Table | undefined =>
+    report.tables.find((x) => x.id === t.id && x.section === spec.section);
+  const prev = siblings
+    .slice(0, pos)
+    .reverse()
+    .map(present)
+    .find((t) => t !== undefined);
+  const next = siblings
+    .slice(pos + 1)
+    .map(present)
+    .find((t) => t !== undefined);
+  const layout = reportLayout(report);
+  const at = prev
+    ? { at: guard(report, lineSpan(report, prev.span.end)), after: true }
+    : next
+      ? { at: guard(report, lineSpan(report, next.span.start)), after: false }
+      : { at: guard(report, lineSpan(report, section.heading.span.start)), after: true };
+  return {
+    message: `第${template.sections[spec.section]!.numeral}部分缺少表格“${spec.name}”`,
+    span: section.heading.span,
+    data: { fix: 'insert-table', table: spec.id, ...at, layout },
+  };
+}
+
+function cellName(spec: TableSpec, row: Row, column: number): string {
+  const r = row.rowId ? rowSpec(spec, row.rowId) : undefined;
+  const col = spec.columns[column] ?? `第 ${column + 1} 列`;
+  return spec.shape === 'single-row' ? col : `${r ? rowName(spec, r) : '此行'}·${col}`;
+}
+
+/** Every blank or `/` value cell of a table, for the fix that fills them all with 0. */
+function blanksOf(report: Report, spec: TableSpec, table: Table): Guarded[] {
+  const n = spec.columns.length;
+  const out: Guarded[] = [];
+  for (const row of table.rows) {
+    if (!row.rowId || row.duplicateOf) continue;
+    for (const cell of row.values.slice(0, n)) if (cell.status === 'missing') out.push(guard(report, cell.span));
+  }
+  return out;
+}
+
+function spanOfCells(cells: readonly Cell[]): Span {
+  return { start: cells[0]!.span.start, end: cells[cells.length - 1]!.span.end };
+}
+
+function checkCells(
+  out: Drafts,
+  report: Report,
+  spec: TableSpec,
+  row: Row,
+  name: string,
+  anchor: Span,
+  blanks: () => Guarded[],
+): void {
+  const n = spec.columns.length;
+  const values = row.values;
+  if (values.length === 0) {
+    out.add('table-cell-missing', { message: `${name}缺少全部 ${n} 个数值，应填数字（没有则填 0）`, span: anchor });
+    return;
+  }
+  if (values.length < n) {
+    out.add('table-cell-missing', {
+      message: `${name}应有 ${n} 个数值，只有 ${values.length} 个（没有的填 0）`,
+      span: spanOfCells(values),
+    });
+  }
+  values.slice(0, n).forEach((cell, i) => {
+    const where = values.length === n ? cellName(spec, row, i) : `${name}的第 ${i + 1} 个数值`;
+    if (cell.status === 'missing') {
+      const shown = cell.text.length > 0 ? `“${cell.text}”` : '空白';
+      out.add('table-cell-missing', {
+        message: `“${where}”为${shown}，应填数字（没有则填 0）`,
+        span: visible(report, cell.span),
+        ...(values.length === n
+          ? {
+              data: { fix: 'fill-zero' as const, target: guard(report, cell.span), cell: where, tableBlanks: blanks() },
+            }
+          : {}),
+      });
+    } else if (cell.status === 'invalid') {
+      const kind = spec.columnKinds?.[i] ?? spec.valueKind;
+      const wanted = { amount: '不小于 0 的数', count: '不小于 0 的整数', change: '整数' }[kind];
+      out.add('table-cell-invalid', { message: `“${where}”应为${wanted}，实为“${cell.text}”`, span: cell.span });
+    }
+  });
+  if (values.length > n) {
+    const extra = values.slice(n);
+    out.add('table-cell-extra', {
+      message: `${name}有 ${values.length} 个数值，多出 ${extra.length} 个（模板为 ${n} 列）`,
+      span: spanOfCells(extra),
+    });
+  }
+}
+
+function checkSingleRow(out: Drafts, report: Report, spec: TableSpec, table: Table): void {
+  const row = table.rows[0];
+  if (!row) {
+    out.add('table-cell-missing', {
+      message: `表格“${spec.name}”缺少全部 ${spec.columns.length} 个数值`,
+      span: table.span,
+    });
+    return;
+  }
+  checkCells(out, report, spec, row, `表格“${spec.name}”`, row.span, () => blanksOf(report, spec, table));
+}
+
+function checkRows(out: Drafts, report: Report, spec: TableSpec, table: Table): void {
+  let cached: Guarded[] | undefined;
+  const blanks = (): Guarded[] => (cached ??= blanksOf(report, spec, table));
+  for (const row of table.rows) {
+    const r = row.rowId ? rowSpec(spec, row.rowId) : undefined;
+    if (row.duplicateOf) {
+      out.add('table-row-unknown', {
+        message: `行“${rowName(spec, r!)}”重复，第 ${row.duplicateOf.line + 1} 行已有`,
+        span: row.span,
+        related: [{ span: row.duplicateOf.span, message: '第一次出现在这里' }],
+      });
+      continue;
+    }
+    if (!r) {
+      const label = row.label?.cell.text;
+      const message = label
+        ? `行“${label}”不是表格“${spec.name}”中的行`
+        : `这一行数据没有行标签，也无法按位置对应表格“${spec.name}”中的行`;
+      out.add('table-row-unknown', { message, span: row.span });
+      continue;
+    }
+    const name = `行“${rowName(spec, r)}”`;
+    if (row.matchedBy === 'position') {
+      const first = row.values.find((c) => c.kind !== 'blank') ?? row.values[0];
+      const at = first
+        ? { start: first.span.start, end: first.span.start }
+        : { start: row.span.start, end: row.span.start };
+      const separator = LAYOUTS[table.layout].labelSeparator(leadingWhitespace(report, first?.line ?? row.line));
+      out.add('table-row-label', {
+        message: `此行没有行标签，按位置视为“${rowName(spec, r)}”`,
+        span: row.span,
+        data: { fix: 'relabel', table: spec.id, row: r.id, target: guard(report, at), separator },
+      });
+    } else if (row.label && row.label.how !== 'exact') {
+      const why = row.label.how === 'alias' ? '是 2019 年格式的用语' : '与模板不一致';
+      out.add('table-row-label', {
+        message: `行标签“${row.label.cell.text}”${why}，模板为“${r.label}”`,
+        span: row.label.cell.span,
+        data: { fix: 'relabel', table: spec.id, row: r.id, target: guard(report, row.label.cell.span), separator: '' },
+      });
+    }
+    checkCells(out, report, spec, row, name, row.label?.cell.span ?? row.span, blanks);
+  }
+  for (const d of missingRows(report, spec, table)) out.add('table-row-missing', d);
+}
+
+function missingRows(report: Report, spec: TableSpec, table: Table): Draft[] {
+  const out: Draft[] = [];
+  const present = new Map<string, Row>();
+  for (const row of table.rows) if (row.rowId && !row.duplicateOf) present.set(row.rowId, row);
+  spec.rows.forEach((r, i) => {
+    if (present.has(r.id)) return;
+    const next = spec.rows
+      .slice(i + 1)
+      .map((x) => present.get(x.id))
+      .find((x) => x !== undefined);
+    const prev = spec.rows
+      .slice(0, i)
+      .reverse()
+      .map((x) => present.get(x.id))
+      .find((x) => x !== undefined);
+    const anchor = next ?? prev;
+    const name = rowName(spec, r);
+    if (!anchor) {
+      out.push({ message: `表格“${spec.name}”缺少行“${name}”`, span: table.span });
+      return;
+    }
+    const after = !next;
+    const line = after ? lineAt(report, anchor.span.end) : anchor.line;
+    const lineText = lineSpan(report, lineStartOf(report, line));
+    const pad = LAYOUTS[table.layout].keepsColumns ? Math.max(0, anchor.cells.length - 1 - spec.columns.length) : 0;
+    out.push({
+      message: `表格“${spec.name}”缺少行“${name}”，应在此行${after ? '之后' : '之前'}`,
+      span: anchor.label?.cell.span ?? anchor.span,
+      data: {
+        fix: 'insert-row',
+        table: spec.id,
+        row: r.id,
+        at: guard(report, lineText),
+        layout: table.layout,
+        indent: leadingWhitespace(report, line),
+        pad,
+        after,
+      },
+    });
+  });
+  return out;
+}
+
+const check = family(walk);
+
+export const tableRules: readonly Rule[] = [
+  {
+    code: 'table-missing',
+    severity: 'error',
+    summary: '缺少模板规定的表格',
+    check: check('table-missing'),
+    fix: (d, { text, template }) => {
+      if (d.fix !== 'insert-table' || !holds(text, d.at) || !isLayout(d.layout)) return undefined;
+      const spec = tableSpec(template, d.table);
+      if (!spec) return undefined;
+      return {
+        title: `按模板插入表格“${spec.name}”（数值为 0）`,
+        edits: [insertLines(text, d.at, d.after, renderTable(spec, d.layout), LAYOUTS[d.layout].blankAround)],
+        preferred: true,
+      };
+    },
+  },
+  {
+    code: 'table-row-missing',
+    severity: 'error',
+    summary: '表格缺少模板规定的行',
+    check: check('table-row-missing'),
+    fix: (d, { text, template }) => {
+      if (d.fix !== 'insert-row' || !holds(text, d.at) || !isLayout(d.layout)) return undefined;
+      const spec = tableSpec(template, d.table);
+      const row = spec ? rowSpec(spec, d.row) : undefined;
+      if (!spec || !row) return undefined;
+      const block = renderRow(spec, row, d.layout, d.indent, d.pad);
+      return {
+        title: `按模板插入行“${rowName(spec, row)}”（数值为 0）`,
+        edits: [insertLines(text, d.at, d.after, block, LAYOUTS[d.layout].blankAround)],
+        preferred: true,
+      };
+    },
+  },
+  {
+    code: 'table-row-unknown',
+    severity: 'warning',
+    summary: '数据行无法对应模板中的任何行（无标签或重复）',
+    check: check('table-row-unknown'),
+  },
+  {
+    code: 'table-row-label',
+    severity: 'warning',
+    summary: '行标签与模板不一致（如 2019 年的“规范性文件”），或缺少标签、按位置对应',
+    check: check('table-row-label'),
+    fix: (d, { text, template }) => {
+      if (d.fix !== 'relabel' || !holds(text, d.target)) return undefined;
+      const spec = tableSpec(template, d.table);
+      const row = spec ? rowSpec(spec, d.row) : undefined;
+      if (!row) return undefined;
+      const verb = d.target.expect.length === 0 ? '补上行标签' : '改为模板标签';
+      return {
+        title: `${verb}“${row.label}”`,
+        edits: [{ ...d.target.span, newText: row.label + d.separator }],
+        preferred: true,
+      };
+    },
+  },
+  {
+    code: 'table-cell-missing',
+    severity: 'error',
+    summary: '单元格为空、为“/”或数值个数不足（应填 0）',
+    check: check('table-cell-missing'),
+    fix: (d, { text }) => {
+      if (d.fix !== 'fill-zero' || !holds(text, d.target)) return undefined;
+      const fixes = [{ title: `“${d.cell}”填 0`, edits: [{ ...d.target.span, newText: '0' }], preferred: true }];
+      if (d.tableBlanks.length > 1 && d.tableBlanks.every((g) => holds(text, g))) {
+        fixes.push({
+          title: `本表 ${d.tableBlanks.length} 处空缺都填 0`,
+          edits: d.tableBlanks.map((g) => ({ ...g.span, newText: '0' })),
+          preferred: false,
+        });
+      }
+      return fixes;
+    },
+    fixAllStage: (d) => (d.fix === 'fill-zero' ? 0 : undefined),
+  },
+  {
+    code: 'table-cell-extra',
+    severity: 'error',
+    summary: '一行的数值多于模板的列数',
+    check: check('table-cell-extra'),
+  },
+  {
+    code: 'table-cell-invalid',
+    severity: 'error',
+    summary: '单元格不是不小于 0 的整数（收费金额可为小数）',
+    check: check('table-cell-invalid'),
+  },
+  {
+    code: 'table-old-format',
+    severity: 'error',
+    summary: '表格仍是 2019 年格式（国办公开办函〔2019〕60号）',
+    check: check('table-old-format'),
+  },
+];

@@ -1,0 +1,85 @@
+/**
+ * Diagnostics: checks debounced per document, published only for the version that is still current, cleared when a
+ * document closes or stops being a report.
+ */
+
+import { toDiagnostics } from '../service';
+import { REPORT_DETECTED } from '../protocol';
+import type { ServerState } from './state';
+
+/** Delay between the last edit and a check. */
+export const DEBOUNCE_MS = 200;
+
+export class DiagnosticsPublisher {
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly published = new Set<string>();
+  private readonly announced = new Set<string>();
+
+  constructor(private readonly state: ServerState) {
+    const { documents } = state;
+    documents.onDidOpen((e) => this.schedule(e.document.uri, 0));
+    documents.onDidChangeContent((e) => this.schedule(e.document.uri, DEBOUNCE_MS));
+    documents.onDidClose((e) => this.close(e.document.uri));
+  }
+
+  /** Checks a document after `delay` ms, replacing a check already waiting. */
+  schedule(uri: string, delay: number): void {
+    const old = this.timers.get(uri);
+    if (old) clearTimeout(old);
+    this.timers.set(
+      uri,
+      setTimeout(() => {
+        this.timers.delete(uri);
+        void this.validate(uri);
+      }, delay),
+    );
+  }
+
+  /** Checks every open document again (the settings changed). */
+  scheduleAll(): void {
+    for (const doc of this.state.documents.all()) this.schedule(doc.uri, 0);
+  }
+
+  private close(uri: string): void {
+    const t = this.timers.get(uri);
+    if (t) clearTimeout(t);
+    this.timers.delete(uri);
+    this.state.service.forget(uri);
+    this.state.forgetSettings(uri);
+    this.announced.delete(uri);
+    this.clear(uri);
+  }
+
+  private clear(uri: string): void {
+    if (this.published.delete(uri)) void this.state.connection.sendDiagnostics({ uri, diagnostics: [] });
+  }
+
+  private async validate(uri: string): Promise<void> {
+    const { documents, connection } = this.state;
+    const doc = documents.get(uri);
+    if (!doc) return;
+    const version = doc.version;
+    const options = await this.state.optionsFor(uri);
+    const current = documents.get(uri);
+    if (!current || current.version !== version) return;
+    if (!this.state.isChecked(doc, options)) {
+      this.clear(uri);
+      return;
+    }
+    if (doc.languageId === 'plaintext' && options.detection && !this.announced.has(uri)) {
+      this.announced.add(uri);
+      void connection.sendNotification(REPORT_DETECTED, { uri });
+    }
+    let diagnostics;
+    try {
+      diagnostics = toDiagnostics(await this.state.service.analysis(doc), options, uri);
+    } catch (err) {
+      connection.console.error(`nianbao: 检查 ${uri} 时出错：${String(err)}`);
+      return;
+    }
+    // A newer version may have arrived while settings were fetched: publish only for the current one.
+    if (documents.get(uri)?.version !== version) return;
+    this.published.add(uri);
+    void connection.sendDiagnostics({ uri, version, diagnostics });
+  }
+}
