@@ -1,5 +1,7 @@
 /** Whether a text is an annual information-disclosure report: its first 20 non-empty lines name it. */
 
+import { withoutSpace } from './normalize';
+
 const LOOK_AT = 20;
 
 export function looksLikeReport(text: string): boolean {
@@ -10,7 +12,7 @@ export function looksLikeReport(text: string): boolean {
   while (pos <= text.length && seen < LOOK_AT) {
     let end = text.indexOf('\n', pos);
     if (end < 0) end = text.length;
-    const line = text.slice(pos, end).replace(/[\s\u3000\ufeff]+/gu, '');
+    const line = withoutSpace(text.slice(pos, end));
     pos = end + 1;
     if (line.length === 0) continue;
     seen++;

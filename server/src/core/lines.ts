@@ -46,8 +46,3 @@ export function positionAt(lineStarts: readonly number[], offset: number): Posit
   }
   return { line: lo, character: offset - lineStarts[lo]! };
 }
-
-/** True when a line holds nothing but white space (a BOM counts as white space). */
-export function isBlank(text: string): boolean {
-  return /^[\s\u3000\ufeff\u200b]*$/.test(text);
-}

@@ -1,3 +1,5 @@
+/* eslint-disable no-misleading-character-class -- U+200D is matched on its own as white space to drop, not as a
+   joiner inside a character class. */
 /**
  * Label normalisation: two labels that differ only by white space, full-/half-width forms, bracket shapes or quotes
  * have the same key. Keys are for comparing, never shown to users.
@@ -58,6 +60,7 @@ export function subheadingKey(text: string): string {
 
 /** The value of a Chinese numeral 一 … 十 (and 十一 … 十九), or of Arabic digits; undefined when not a numeral. */
 export function numeralValue(text: string): number | undefined {
+  // eslint-disable-next-line no-control-regex -- plain ASCII and common CJK need no NFKC fold
   const t = /^[\x00-\x7f一-龥]*$/u.test(text) ? text : text.normalize('NFKC');
   if (/^\d{1,3}$/.test(t)) return Number(t);
   const idx = CHINESE_NUMERALS.indexOf(t as (typeof CHINESE_NUMERALS)[number]);
@@ -76,11 +79,11 @@ export interface OrdinalPrefix {
   readonly length: number;
 }
 
-const SECTION_PREFIX = /^[\s\u3000]*([一二三四五六七八九十]{1,2}|[0-9０-９]{1,2})[\s\u3000]*[、，,.．][\s\u3000]*/u;
-const PAREN_PREFIX =
-  /^[\s\u3000]*[(（﹙][\s\u3000]*([一二三四五六七八九十]{1,2}|[0-9０-９]{1,2})[\s\u3000]*[)）﹚][\s\u3000]*/u;
-
-const PART_PREFIX = /^[\s\u3000]*第([一二三四五六七八九十]{1,2})(?:部分|章)[\s\u3000]*[、，,.．:：]?[\s\u3000]*/u;
+const W = `[${SPACE}]*`;
+const NUMERAL = '([一二三四五六七八九十]{1,2}|[0-9０-９]{1,2})';
+const SECTION_PREFIX = new RegExp(`^${W}${NUMERAL}${W}[、，,.．]${W}`, 'u');
+const PAREN_PREFIX = new RegExp(`^${W}[(（﹙]${W}${NUMERAL}${W}[)）﹚]${W}`, 'u');
+const PART_PREFIX = new RegExp(`^${W}第([一二三四五六七八九十]{1,2})(?:部分|章)${W}[、，,.．:：]?${W}`, 'u');
 
 /** Reads a leading `一、`, `5、`, `1.`, `（一）`, `(1)`, `第一部分` from a label. */
 export function ordinalPrefix(text: string): OrdinalPrefix | undefined {

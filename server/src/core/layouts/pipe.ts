@@ -7,7 +7,7 @@ import type { LayoutModule, RawCell } from './types';
 
 /** A Markdown table's separator line `| --- | --- |`. */
 export function isPipeSeparator(text: string): boolean {
-  return /^[\s|:\-]*$/u.test(text) && text.includes('|') && text.includes('---');
+  return /^[\s|:-]*$/u.test(text) && text.includes('|') && text.includes('---');
 }
 
 /** Pipe rows padded to one column count, with the separator line after the first row. */

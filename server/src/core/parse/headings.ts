@@ -6,7 +6,7 @@
 
 import type { Heading, Span, Subheading, Title } from '../model';
 import type { Line } from '../lines';
-import { isSpace, labelKey, ordinalPrefix, similarity, subheadingKey, withoutSpace } from '../normalize';
+import { isSpace, labelKey, trimBounds, ordinalPrefix, similarity, subheadingKey, withoutSpace } from '../normalize';
 import { perTemplate, type SectionSpec, type Template } from '../templates/index';
 import { lookupLabel } from './labels';
 
@@ -165,7 +165,7 @@ export function readSubheadings(spec: SectionSpec, lines: readonly Line[]): Subh
   const found: Subheading[] = [];
   if (subKeys.length === 0) return found;
   for (const line of lines) {
-    if (line.text.length > 60 || !/^[\s\u3000]*[(（﹙]/u.test(line.text)) continue;
+    if (line.text.length > 60 || !/[(（﹙]/u.test(line.text[trimBounds(line.text).start] ?? '')) continue;
     const core = coreOfLine(line);
     if (core.text.length === 0 || core.text.length > 30) continue;
     const prefix = ordinalPrefix(core.text);

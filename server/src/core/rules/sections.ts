@@ -1,6 +1,7 @@
 /** Section rules: missing, order, numbering, title, duplicate, empty — one walk over the report's sections. */
 
 import { holds, insertLines } from '../edits';
+import { isSpace } from '../normalize';
 import type { Report, Section } from '../model';
 import { offsetIn } from '../parse/paragraphs';
 import { officialHeading, sectionRange, type Template } from '../templates/index';
@@ -153,7 +154,7 @@ function missingSection(report: Report, template: Template, index: number, prese
 function lastNonBlank(report: Report): number {
   const t = report.text;
   let i = t.length - 1;
-  while (i >= 0 && /\s/u.test(t[i]!)) i--;
+  while (i >= 0 && isSpace(t[i])) i--;
   return Math.max(i, 0);
 }
 

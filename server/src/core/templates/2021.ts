@@ -213,10 +213,12 @@ export function art20(
   };
 }
 
-const app = (...rows: string[]): FigureCells => ({
+/** The 总计 cells of rows of the 三 table. */
+const appCells = (rows: readonly string[]): FigureCells => ({
   table: 'applications',
   refs: rows.map((row) => ({ row, column: TOTAL })),
 });
+const app = (...rows: string[]): FigureCells => appCells(rows);
 
 /** The figures the prose states (§5), over the 三 table's rows and the 四 table. */
 export function figures(rows: readonly RowSpec[]): ProseFigure[] {
@@ -228,7 +230,7 @@ export function figures(rows: readonly RowSpec[]): ProseFigure[] {
     keywords: [keyword],
     gap: 2,
     name: `“${name}”各项总计之和`,
-    cells: [app(...groupRows(id))],
+    cells: [appCells(groupRows(id))],
   });
   return [
     {
