@@ -63,8 +63,11 @@ export interface Paragraph {
   /** From the first to the last character of its lines. */
   readonly span: Span;
   readonly text: string;
-  /** Where each piece of `text` stands in the report: text offset `at`, report offset `start`, `length` characters. */
-  readonly pieces: readonly { readonly at: number; readonly start: number; readonly length: number }[];
+  /**
+   * Where each piece of `text` stands in the report: text offset `at`, report offset `start`, `length` characters.
+   * Absent when the text is the span's own text (one line, nothing left out).
+   */
+  readonly pieces?: readonly { readonly at: number; readonly start: number; readonly length: number }[];
   /** Template index of the section it belongs to; -1 before the first section. */
   readonly section: number;
 }

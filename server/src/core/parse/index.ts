@@ -4,7 +4,7 @@
  * nothing in it).
  */
 
-import type { Artifact, Paragraph, Report, Section } from '../model';
+import type { Artifact, Paragraph, Report, Section, Span } from '../model';
 import { splitLines, type Line } from '../lines';
 import { isBlank } from '../normalize';
 import {
@@ -136,11 +136,20 @@ function parseWith(text: string, lines: readonly Line[], template: Template, mar
     const bodyStart = c.heading.inline ?? c.line.next;
     const bodyLines = lines.slice(c.line.index + 1, nextLine);
     const spec = template.sections[c.section]!;
+    const subheadings = readSubheadings(spec, bodyLines);
+    // Sub-headings are headings, not prose: they stand outside paragraphs as tables do.
+    const outside =
+      subheadings.length > 0
+        ? mergeSpans(
+            tableSpans,
+            subheadings.map((h) => h.span),
+          )
+        : tableSpans;
     const own = readParagraphs(
       c.heading.inline !== undefined ? lines.slice(c.line.index, nextLine) : bodyLines,
       bodyStart,
       c.section,
-      tableSpans,
+      outside,
       removed,
     );
     for (const p of own) paragraphs.push(p);
@@ -149,7 +158,7 @@ function parseWith(text: string, lines: readonly Line[], template: Template, mar
       heading: c.heading,
       span: { start: c.heading.span.start, end: Math.max(end, c.heading.span.end) },
       body: { start: Math.min(bodyStart, end), end },
-      subheadings: readSubheadings(spec, bodyLines),
+      subheadings,
       paragraphs: own,
     };
   });
@@ -166,6 +175,18 @@ function parseWith(text: string, lines: readonly Line[], template: Template, mar
     lineStarts: lines.map((l) => l.start),
     markdown,
   };
+}
+
+/** Two lists of spans sorted by start, merged into one. */
+function mergeSpans(a: readonly Span[], b: readonly Span[]): Span[] {
+  const out: Span[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    if (j >= b.length || (i < a.length && a[i]!.start <= b[j]!.start)) out.push(a[i++]!);
+    else out.push(b[j++]!);
+  }
+  return out;
 }
 
 /** The tables of a format whose labels differ in an older one: only these can tell the two apart. */

@@ -9,7 +9,7 @@ import type { Line } from '../lines';
 import type { Paragraph, Span } from '../model';
 import { isBlank, trimBounds } from '../normalize';
 
-type Piece = Paragraph['pieces'][number];
+type Piece = NonNullable<Paragraph['pieces']>[number];
 
 /** A line that holds table cells (a tab after its indentation) is no prose. */
 function isTableLine(text: string, start: number): boolean {
@@ -33,7 +33,9 @@ export function readParagraphs(
   let pieces: Piece[] = [];
   let span: Span | undefined;
   const flush = (): void => {
-    if (span && text.length > 0) out.push({ span, text, pieces, section });
+    // One piece that starts the span is the common case: the text is the span's own, no map needed.
+    const contiguous = pieces.length === 1 && pieces[0]!.start === span?.start && pieces[0]!.length === text.length;
+    if (span && text.length > 0) out.push(contiguous ? { span, text, section } : { span, text, pieces, section });
     text = '';
     pieces = [];
     span = undefined;
@@ -81,6 +83,7 @@ export function readParagraphs(
 
 /** The report offset of a position in a paragraph's text. */
 export function offsetIn(p: Paragraph, at: number): number {
+  if (!p.pieces) return p.span.start + Math.min(Math.max(at, 0), p.text.length);
   let lo = 0;
   let hi = p.pieces.length - 1;
   while (lo < hi) {

@@ -9,7 +9,9 @@ import { LAYOUTS, isLayout } from '../layouts/index';
 import type { Cell, Report, Row, Span, Table } from '../model';
 import { lookupLabel } from '../parse/labels';
 import { renderRow, renderTable } from '../render';
+import { labelKey } from '../normalize';
 import {
+  predecessorsOf,
   rowName,
   rowSpec,
   successorOf,
@@ -38,7 +40,7 @@ function walk({ report, template }: CheckContext): ReadonlyMap<string, Draft[]> 
       continue;
     }
     if (spec.shape === 'single-row') checkSingleRow(out, report, spec, table);
-    else checkRows(out, report, spec, table);
+    else checkRows(out, report, template, spec, table);
   }
   for (const old of report.oldTables) {
     const older = templateById(old.template);
@@ -215,7 +217,16 @@ function checkSingleRow(out: Drafts, report: Report, spec: TableSpec, table: Tab
   checkCells(out, report, spec, row, `表格“${spec.name}”`, row.span, () => blanksOf(report, spec, table));
 }
 
-function checkRows(out: Drafts, report: Report, spec: TableSpec, table: Table): void {
+/** Where an alias of a row label comes from: the older format that prints it, or older usage. */
+function aliasSource(template: Template, spec: TableSpec, text: string): string {
+  const key = labelKey(text);
+  const older = predecessorsOf(template).find((o) =>
+    tableSpec(o, spec.id)?.rows.some((r) => labelKey(r.label) === key),
+  );
+  return older ? ` ${older.label}` : '旧的';
+}
+
+function checkRows(out: Drafts, report: Report, template: Template, spec: TableSpec, table: Table): void {
   let cached: Guarded[] | undefined;
   const blanks = (): Guarded[] => (cached ??= blanksOf(report, spec, table));
   for (const row of table.rows) {
@@ -249,7 +260,8 @@ function checkRows(out: Drafts, report: Report, spec: TableSpec, table: Table): 
         data: { fix: 'relabel', table: spec.id, row: r.id, target: guard(report, at), separator },
       });
     } else if (row.label && row.label.how !== 'exact') {
-      const why = row.label.how === 'alias' ? '是 2019 年格式的用语' : '与模板不一致';
+      const why =
+        row.label.how === 'alias' ? `是${aliasSource(template, spec, row.label.cell.text)}的用语` : '与模板不一致';
       out.add('table-row-label', {
         message: `行标签“${row.label.cell.text}”${why}，模板为“${r.label}”`,
         span: row.label.cell.span,
