@@ -11,6 +11,7 @@ import type { Report } from '../model';
 import { artifactRules } from './artifacts';
 import { ReportContext } from './context';
 import { feeRules } from './fee';
+import { formatRules } from './format';
 import { proseRules } from './prose';
 import { sectionRules } from './sections';
 import { tableRules } from './tables';
@@ -23,6 +24,7 @@ export type { CheckContext, Draft, FixContext, Rule } from './types';
 export const RULES: readonly Rule[] = [
   ...sectionRules,
   ...tableRules,
+  ...formatRules,
   ...artifactRules,
   ...sumRules,
   ...proseRules,

@@ -7,19 +7,9 @@ import type { Guarded } from '../codes';
 import { holds, insertLines } from '../edits';
 import { LAYOUTS, isLayout } from '../layouts/index';
 import type { Cell, Report, Row, Span, Table } from '../model';
-import { lookupLabel } from '../parse/labels';
 import { renderRow, renderTable } from '../render';
 import { labelKey } from '../normalize';
-import {
-  predecessorsOf,
-  rowName,
-  rowSpec,
-  successorOf,
-  tableSpec,
-  templateById,
-  type TableSpec,
-  type Template,
-} from '../templates/index';
+import { predecessorsOf, rowName, rowSpec, tableSpec, type TableSpec, type Template } from '../templates/index';
 
 import type { CheckContext, Draft, Rule } from './types';
 import { Drafts, family, guard, leadingWhitespace, lineAt, lineSpan, lineStartOf, reportLayout, visible } from './util';
@@ -33,77 +23,12 @@ function walk({ report, template }: CheckContext): ReadonlyMap<string, Draft[]> 
       if (missing) out.add('table-missing', missing);
       continue;
     }
-    const foreign = table.foreign[0];
-    if (foreign) {
-      const older = templateById(foreign.template);
-      if (older) out.add('table-old-format', oldFormat(older, template, spec, foreign.cell, foreign.kind));
-      continue;
-    }
+    // A table left in an older format is one finding (rules/format.ts), not a page of cell errors.
+    if (table.foreign.length > 0) continue;
     if (spec.shape === 'single-row') checkSingleRow(out, report, spec, table);
     else checkRows(out, report, template, spec, table);
   }
-  for (const old of report.oldTables) {
-    const older = templateById(old.template);
-    if (older) out.add('table-old-format', removedTable(older, template, old.caption));
-  }
-  // A report read under a format that was replaced: say so once per table that changed.
-  const successor = successorOf(template);
-  if (successor) {
-    for (const table of report.tables) {
-      const draft = replacedTable(template, successor, table);
-      if (draft) out.add('table-old-format', draft);
-    }
-  }
   return out.byCode;
-}
-
-function removedTable(older: Template, newer: Template, caption: Cell): Draft {
-  return {
-    message: `“${caption.text}”是 ${older.label}的表格，${newer.label}已删除这一表格`,
-    span: caption.span,
-  };
-}
-
-/** A table in `older` form: the first label that `newer` does not have. */
-function oldFormat(
-  older: Template,
-  newer: Template,
-  spec: TableSpec,
-  cell: Cell,
-  kind: 'column' | 'row' | 'group',
-): Draft {
-  if (kind === 'group') {
-    const group = spec.groups.find((g) =>
-      lookupLabel(newer, cell.text).some((h) => h.kind === 'group' && h.group === g.id),
-    );
-    const rows = spec.rows.filter((r) => group && r.group === group.id).map((r) => r.label);
-    return {
-      message: `“${cell.text}”是 ${older.label}的一行，${newer.label}分为 ${rows.length} 行：${rows.join('；')}`,
-      span: cell.span,
-    };
-  }
-  return {
-    message: `表格“${spec.name}”仍是 ${older.label}（“${cell.text}”），${newer.label}的列为：${spec.columns.join('、')}`,
-    span: cell.span,
-  };
-}
-
-/** A table of a report read under a replaced format, where the newer format differs. */
-function replacedTable(older: Template, newer: Template, table: Table): Draft | undefined {
-  const spec = tableSpec(newer, table.id);
-  if (!spec) return table.caption ? removedTable(older, newer, table.caption) : undefined;
-  const cells = [
-    ...table.headerRows.flatMap((r) => r.labels),
-    ...table.rows.flatMap((r) => (r.label ? [r.label.cell] : [])),
-  ];
-  for (const cell of cells) {
-    const hits = lookupLabel(newer, cell.text);
-    const old = hits.find((h) => (h.kind === 'old-column' || h.kind === 'old-row') && h.template === older.id);
-    if (!old) continue;
-    const kind = old.kind === 'old-column' ? 'column' : hits.some((h) => h.kind === 'group') ? 'group' : 'row';
-    return oldFormat(older, newer, spec, cell, kind);
-  }
-  return undefined;
 }
 
 function missingTable(report: Report, template: Template, spec: TableSpec): Draft | undefined {
@@ -407,11 +332,5 @@ export const tableRules: readonly Rule[] = [
     severity: 'error',
     summary: '单元格不是不小于 0 的整数（收费金额可为小数）',
     check: check('table-cell-invalid'),
-  },
-  {
-    code: 'table-old-format',
-    severity: 'error',
-    summary: '表格仍是 2019 年格式（国办公开办函〔2019〕60号）',
-    check: check('table-old-format'),
   },
 ];
