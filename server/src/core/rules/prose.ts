@@ -5,13 +5,12 @@
  * number and its unit 件. A clause that cannot be tied says nothing.
  */
 
-import { holds } from '../edits';
 import type { Paragraph } from '../model';
 import { spanIn } from '../parse/paragraphs';
 import { columnIndex, perTemplate, type FigureCells, type ProseFigure } from '../templates/index';
 import { formatNumber, type Grid } from '../sums';
 import type { CheckContext, Draft, Rule } from './types';
-import { guard } from './util';
+import { guard, replaceFix } from './util';
 
 const DIGITS = '([0-9０-９]{1,6})';
 /** What may stand between a keyword and its number: no clause break, no digit. */
@@ -141,13 +140,7 @@ export const proseRules: readonly Rule[] = [
     severity: 'warning',
     summary: '正文中的数字与表格不一致',
     check,
-    fix: (d, { text }) => {
-      if (d.fix !== 'set-number' || !holds(text, d.target)) return undefined;
-      return {
-        title: `按表格改为 ${d.value}（${d.cell}）`,
-        edits: [{ ...d.target.span, newText: d.value }],
-        preferred: true,
-      };
-    },
+    fix: (d, { text }) =>
+      d.fix === 'set-number' ? replaceFix(text, d.target, d.value, `按表格改为 ${d.value}（${d.cell}）`) : undefined,
   },
 ];

@@ -7,7 +7,7 @@ import { offsetIn } from '../parse/paragraphs';
 import { officialHeading, sectionRange, type Template } from '../templates/index';
 import { cover } from '../util';
 import type { CheckContext, Draft, Rule } from './types';
-import { Drafts, family, guard, lineAt, lineSpan } from './util';
+import { Drafts, family, guard, lineAt, lineSpan, replaceFix } from './util';
 
 function where(report: Report, s: Section): string {
   return `第 ${lineAt(report, s.heading.span.start) + 1} 行`;
@@ -185,9 +185,9 @@ export const sectionRules: readonly Rule[] = [
     check: check('section-numbering'),
     fix: (d, { text, template }) => {
       const spec = d.fix === 'renumber' ? template.sections[d.section] : undefined;
-      if (d.fix !== 'renumber' || !spec || !holds(text, d.target)) return undefined;
+      if (d.fix !== 'renumber' || !spec) return undefined;
       const ordinal = `${spec.numeral}、`;
-      return { title: `将序号改为“${ordinal}”`, edits: [{ ...d.target.span, newText: ordinal }], preferred: true };
+      return replaceFix(text, d.target, ordinal, `将序号改为“${ordinal}”`);
     },
   },
   {
@@ -197,9 +197,9 @@ export const sectionRules: readonly Rule[] = [
     check: check('section-title'),
     fix: (d, { text, template }) => {
       const spec = d.fix === 'retitle' ? template.sections[d.section] : undefined;
-      if (d.fix !== 'retitle' || !spec || !holds(text, d.target)) return undefined;
+      if (d.fix !== 'retitle' || !spec) return undefined;
       const heading = officialHeading(spec);
-      return { title: `改为模板标题“${heading}”`, edits: [{ ...d.target.span, newText: heading }], preferred: true };
+      return replaceFix(text, d.target, heading, `改为模板标题“${heading}”`);
     },
   },
   { code: 'section-duplicate', severity: 'error', summary: '同一章节出现两次', check: check('section-duplicate') },

@@ -12,7 +12,18 @@ import { labelKey } from '../normalize';
 import { predecessorsOf, rowName, rowSpec, tableSpec, type TableSpec, type Template } from '../templates/index';
 
 import type { CheckContext, Draft, Rule } from './types';
-import { Drafts, family, guard, leadingWhitespace, lineAt, lineSpan, lineStartOf, reportLayout, visible } from './util';
+import {
+  Drafts,
+  family,
+  guard,
+  leadingWhitespace,
+  lineAt,
+  lineSpan,
+  lineStartOf,
+  replaceFix,
+  reportLayout,
+  visible,
+} from './util';
 
 function walk({ report, template }: CheckContext): ReadonlyMap<string, Draft[]> {
   const out = new Drafts();
@@ -290,16 +301,11 @@ export const tableRules: readonly Rule[] = [
     summary: '行标签与模板不一致（如 2019 年的“规范性文件”），或缺少标签、按位置对应',
     check: check('table-row-label'),
     fix: (d, { text, template }) => {
-      if (d.fix !== 'relabel' || !holds(text, d.target)) return undefined;
-      const spec = tableSpec(template, d.table);
-      const row = spec ? rowSpec(spec, d.row) : undefined;
-      if (!row) return undefined;
+      const spec = d.fix === 'relabel' ? tableSpec(template, d.table) : undefined;
+      const row = spec && d.fix === 'relabel' ? rowSpec(spec, d.row) : undefined;
+      if (d.fix !== 'relabel' || !row) return undefined;
       const verb = d.target.expect.length === 0 ? '补上行标签' : '改为模板标签';
-      return {
-        title: `${verb}“${row.label}”`,
-        edits: [{ ...d.target.span, newText: row.label + d.separator }],
-        preferred: true,
-      };
+      return replaceFix(text, d.target, row.label + d.separator, `${verb}“${row.label}”`);
     },
   },
   {

@@ -6,7 +6,6 @@
  */
 
 import type { Related } from '../codes';
-import { holds } from '../edits';
 import type { Report, Span } from '../model';
 import { rowName, rowSpec, type TableSpec } from '../templates/index';
 import {
@@ -21,7 +20,7 @@ import {
   type Grid,
 } from '../sums';
 import type { CheckContext, Draft, Rule } from './types';
-import { Drafts, family, guard } from './util';
+import { Drafts, family, guard, replaceFix } from './util';
 
 /** What a set-cell fix is, which orders fix-all: an addend first, then row totals, then column totals. */
 export type CellRole = 'addend' | 'row-total' | 'column-total';
@@ -283,14 +282,8 @@ export const sumRules: readonly Rule[] = [
     severity: 'error',
     summary: '总计与各项之和不符（三表的行合计、列合计，四表的小计）',
     check: check('table-total'),
-    fix: (d, { text }) => {
-      if (d.fix !== 'set-cell' || !holds(text, d.target)) return undefined;
-      return {
-        title: `将“${d.cell}”改为 ${d.value}`,
-        edits: [{ ...d.target.span, newText: d.value }],
-        preferred: true,
-      };
-    },
+    fix: (d, { text }) =>
+      d.fix === 'set-cell' ? replaceFix(text, d.target, d.value, `将“${d.cell}”改为 ${d.value}`) : undefined,
     // Fix-all mends a single wrong addend first, then row totals, then column totals.
     fixAllStage: (d) => (d.fix === 'set-cell' ? STAGE_OF_ROLE[d.role] : undefined),
   },

@@ -1,6 +1,7 @@
 /** Helpers the rules share for spans of the report's text and the guards of their fixes. */
 
-import type { Guarded } from '../codes';
+import type { Fix, Guarded } from '../codes';
+import { holds } from '../edits';
 import type { Layout, Report, Span } from '../model';
 import { positionAt } from '../lines';
 import type { CheckContext, Draft, Rule } from './types';
@@ -75,4 +76,10 @@ export class Drafts {
     if (list) list.push(draft);
     else this.byCode.set(code, [draft]);
   }
+}
+
+/** The fix that puts `newText` in place of the guarded text; none when the text there has changed. */
+export function replaceFix(text: string, target: Guarded, newText: string, title: string): Fix | undefined {
+  if (!holds(text, target)) return undefined;
+  return { title, edits: [{ ...target.span, newText }], preferred: true };
 }

@@ -5,11 +5,17 @@
  */
 
 import { RESULT_GROUPS, REVIEW_TABLE, SECTIONS_2021, applicationRows, applicationsTable, art20, figures } from './2021';
-import type { Template } from './types';
+import type { RowSpec, TableSpec, Template, ValueKind } from './types';
 
 const COUNTS = ['上一年项目数量', '本年增/减', '处理决定数量'];
 /** `本年增减` is printed without the slash as often as with it. */
 const VARIANTS = ['本年增减'];
+
+/** An 二 table counting items in 2019 form: last year's number, this year's change (of any sign), decisions. */
+function decisions(id: string, name: string, columns: readonly string[], rows: readonly RowSpec[]): TableSpec {
+  const kinds: readonly ValueKind[] = ['count', 'change', 'count'];
+  return art20({ id, name, columns, columnKinds: kinds.slice(0, columns.length), rows, valueKind: 'count' }, VARIANTS);
+}
 
 const ROWS = applicationRows([{ id: 'other', label: '（六）其他处理', group: 'results', short: '其他处理' }]);
 
@@ -31,45 +37,17 @@ export const TEMPLATE_2019: Template = {
       ],
       valueKind: 'count',
     }),
-    art20(
-      {
-        id: 'art20-5',
-        name: '第二十条第（五）项',
-        columns: COUNTS,
-        columnKinds: ['count', 'change', 'count'],
-        rows: [
-          { id: 'licensing', label: '行政许可', short: '行政许可' },
-          { id: 'services', label: '其他对外管理服务事项', short: '其他对外管理服务事项' },
-        ],
-        valueKind: 'count',
-      },
-      VARIANTS,
-    ),
-    art20(
-      {
-        id: 'art20-6',
-        name: '第二十条第（六）项',
-        columns: COUNTS,
-        columnKinds: ['count', 'change', 'count'],
-        rows: [
-          { id: 'penalty', label: '行政处罚', short: '行政处罚' },
-          { id: 'enforcement', label: '行政强制', short: '行政强制' },
-        ],
-        valueKind: 'count',
-      },
-      VARIANTS,
-    ),
-    art20(
-      {
-        id: 'art20-8',
-        name: '第二十条第（八）项',
-        columns: COUNTS.slice(0, 2),
-        columnKinds: ['count', 'change'],
-        rows: [{ id: 'fees', label: '行政事业性收费', short: '行政事业性收费' }],
-        valueKind: 'count',
-      },
-      VARIANTS,
-    ),
+    decisions('art20-5', '第二十条第（五）项', COUNTS, [
+      { id: 'licensing', label: '行政许可', short: '行政许可' },
+      { id: 'services', label: '其他对外管理服务事项', short: '其他对外管理服务事项' },
+    ]),
+    decisions('art20-6', '第二十条第（六）项', COUNTS, [
+      { id: 'penalty', label: '行政处罚', short: '行政处罚' },
+      { id: 'enforcement', label: '行政强制', short: '行政强制' },
+    ]),
+    decisions('art20-8', '第二十条第（八）项', COUNTS.slice(0, 2), [
+      { id: 'fees', label: '行政事业性收费', short: '行政事业性收费' },
+    ]),
     art20({
       id: 'art20-9',
       name: '第二十条第（九）项',
