@@ -22,14 +22,46 @@ export interface OutlineNode {
   readonly children: readonly OutlineNode[];
 }
 
+/** Findings' starts in order, to count those inside a span in logarithmic time (a report may hold many). */
+export class FindingCounts {
+  private readonly all: number[];
+  private readonly errors: number[];
+
+  constructor(findings: readonly Finding[]) {
+    this.all = findings.map((f) => f.span.start).sort((a, b) => a - b);
+    this.errors = findings
+      .filter((f) => f.severity === 'error')
+      .map((f) => f.span.start)
+      .sort((a, b) => a - b);
+  }
+
+  /** How many findings (or errors) start inside the span, its ends included. */
+  count(span: Span, errorsOnly: boolean): number {
+    const starts = errorsOnly ? this.errors : this.all;
+    return firstAbove(starts, span.end) - firstAbove(starts, span.start - 1);
+  }
+}
+
+/** Index of the first value above `x` in a sorted list. */
+function firstAbove(sorted: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! <= x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** `✓` when nothing was found inside the span, else the number of problems; tables count their errors. */
-export function problemDetail(findings: readonly Finding[], span: Span, kind: OutlineKind): string {
-  const inside = findings.filter((f) => f.span.start >= span.start && f.span.start <= span.end);
+export function problemDetail(counts: FindingCounts, span: Span, kind: OutlineKind): string {
   if (kind === 'table') {
-    const errors = inside.filter((f) => f.severity === 'error').length;
+    const errors = counts.count(span, true);
     return errors === 0 ? '✓' : `${errors} 个错误`;
   }
-  return inside.length === 0 ? '✓' : `${inside.length} 个问题`;
+  const n = counts.count(span, false);
+  return n === 0 ? '✓' : `${n} 个问题`;
 }
 
 function node(
@@ -37,7 +69,7 @@ function node(
   kind: OutlineKind,
   span: Span,
   selection: Span,
-  findings: readonly Finding[],
+  findings: FindingCounts,
   children: OutlineNode[] = [],
 ): OutlineNode {
   return { name, detail: problemDetail(findings, span, kind), kind, span, selection, children };
@@ -48,7 +80,7 @@ function spanOfRows(rows: readonly Row[]): Span | undefined {
 }
 
 /** A table's rows by group: rows outside groups, and a top group holding its own rows and its sub-groups. */
-function rowGroups(spec: TableSpec, table: Table, findings: readonly Finding[]): OutlineNode[] {
+function rowGroups(spec: TableSpec, table: Table, findings: FindingCounts): OutlineNode[] {
   const groupOf = (id: string | undefined) => spec.groups.find((g) => g.id === id);
   const rowsOf = (ids: readonly string[]): Row[] =>
     table.rows.filter((r) => r.rowId !== undefined && ids.includes(r.rowId));
@@ -89,8 +121,9 @@ function rowGroups(spec: TableSpec, table: Table, findings: readonly Finding[]):
   return out;
 }
 
-export function outline(report: Report, findings: readonly Finding[]): OutlineNode[] {
+export function outline(report: Report, shown: readonly Finding[]): OutlineNode[] {
   const template = report.template;
+  const findings = new FindingCounts(shown);
   return report.sections.map((s) => {
     const spec = template.sections[s.index]!;
     const children: OutlineNode[] = [];

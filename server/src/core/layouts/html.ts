@@ -4,7 +4,8 @@ import type { Line } from '../lines';
 import { linesOf } from './cell';
 import type { LayoutModule, RawCell } from './types';
 
-const HTML_CELL = /<(t[dh])\b[^>]*>([\s\S]*?)<\/\1\s*>/giu;
+/** An opening or closing cell tag; an attribute list longer than this is no tag worth reading. */
+const CELL_TAG = /<(\/?)t[dh]\b[^<>]{0,500}>/giu;
 const HTML_ONLY_TAGS = /^\s*(<[^>]*>\s*)+$/u;
 
 /** The text of an HTML cell: tags dropped, the common entities read. */
@@ -17,6 +18,20 @@ function htmlText(inner: string): string {
     .replace(/&gt;/gu, '>')
     .replace(/&amp;/gu, '&')
     .trim();
+}
+
+/** The cell whose content is `line.text[from, to)`. */
+function htmlCell(line: Line, from: number, to: number): RawCell {
+  const inner = line.text.slice(from, to);
+  const text = htmlText(inner);
+  const whole = { start: line.start + from, end: line.start + to };
+  // A blank cell's span is its whole content (`&nbsp;`), which filling it replaces.
+  if (text.length === 0) return { span: whole, text: '', line: line.index };
+  // Plain text keeps its own span; text inside other tags spans the whole cell, which a fix then replaces.
+  const at = inner.indexOf(text);
+  const span =
+    at >= 0 && !/[<&]/u.test(inner) ? { start: whole.start + at, end: whole.start + at + text.length } : whole;
+  return { span, text, line: line.index };
 }
 
 /** What an HTML line does: opens or closes a row, holds cells, or is only tags; undefined for no HTML. */
@@ -32,24 +47,18 @@ export function readHtmlLine(line: Line): { opens: boolean; closes: boolean; cel
 export const HTML: LayoutModule = {
   id: 'html',
   readLine(line) {
+    // One pass over the cell tags: a cell runs from its opening tag to the next closing one; an opening tag with no
+    // closing tag before the next opening one is no cell. Linear, whatever the tags.
     const cells: RawCell[] = [];
-    for (const m of line.text.matchAll(HTML_CELL)) {
-      const inner = m[2]!;
-      const innerStart = m.index + m[0].indexOf('>') + 1;
-      const text = htmlText(inner);
-      if (text.length === 0) {
-        // A blank cell's span is its whole content (`&nbsp;`), which filling it replaces.
-        const span = { start: line.start + innerStart, end: line.start + innerStart + inner.length };
-        cells.push({ span, text: '', line: line.index });
+    let open: { end: number } | undefined;
+    for (const m of line.text.matchAll(CELL_TAG)) {
+      if (m[1] !== '/') {
+        open = { end: m.index + m[0].length };
         continue;
       }
-      // Plain text keeps its own span; text inside other tags spans the whole cell, which a fix then replaces.
-      const at = inner.indexOf(text);
-      const span =
-        at >= 0 && !/[<&]/u.test(inner)
-          ? { start: line.start + innerStart + at, end: line.start + innerStart + at + text.length }
-          : { start: line.start + innerStart, end: line.start + innerStart + inner.length };
-      cells.push({ span, text, line: line.index });
+      if (!open) continue;
+      cells.push(htmlCell(line, open.end, m.index));
+      open = undefined;
     }
     return cells;
   },
