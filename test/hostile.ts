@@ -1,0 +1,32 @@
+/**
+ * Pathological shapes of text, each as a function of its size: what a fuzzer, a broken export or a hostile client
+ * sends. The time test, the benchmark and `npm run fuzz` share them.
+ */
+
+const TITLE = '某镇2023年政府信息公开工作年度报告\n';
+
+/** Text of about `size` characters made of `unit` repeated after `head`. */
+function repeat(head: string, unit: string, size: number): string {
+  return head + unit.repeat(Math.max(1, Math.floor((size - head.length) / unit.length)));
+}
+
+export const SHAPES: Readonly<Record<string, (size: number) => string>> = {
+  'a title, then one run of spaces': (n) => repeat(TITLE, ' ', n),
+  'spaces inside a prose line': (n) => repeat(`${TITLE}一、总体情况\n本镇`, ' ', n) + '收到申请3件。',
+  'a heading, a colon, then spaces': (n) => repeat(`${TITLE}一、总体情况：`, ' ', n),
+  'lines of seven tabs': (n) => repeat(`${TITLE}三、收到和处理政府信息公开申请情况\n`, '\t\t\t\t\t\t\t\n', n),
+  'one long line of words': (n) => repeat(`${TITLE}一、总体情况\n`, '收到申请', n),
+  'one long line of digits': (n) => repeat(`${TITLE}一、总体情况\n`, '1', n),
+  'one long line of dates': (n) => repeat(`${TITLE}一、总体情况\n`, '2023年1月1日至', n),
+  'many headings': (n) => repeat(TITLE, '一、总体情况\n', n),
+  'many sections in turn': (n) => repeat(TITLE, '一、总体情况\n二、主动公开政府信息情况\n', n),
+  'many bookmarks': (n) => repeat(TITLE, '[bookmark: _GoBack]\n', n),
+  'many bold pairs': (n) => repeat(`${TITLE}一、总体情况\n`, '**a** ', n),
+  'many rules': (n) => repeat(TITLE, '------\n', n),
+  'one line of pipes': (n) => repeat(`${TITLE}二、主动公开政府信息情况\n`, '|', n),
+  'unclosed HTML cells': (n) => repeat(`${TITLE}二、主动公开政府信息情况\n<tr>`, '<td>', n),
+  'one number a line': (n) => repeat(`${TITLE}三、收到和处理政府信息公开申请情况\n`, '0\n', n),
+  'columns set apart by spaces': (n) => repeat(`${TITLE}三、收到和处理政府信息公开申请情况\n`, 'a  1  ', n),
+  'many sub-headings': (n) => repeat(`${TITLE}一、总体情况\n`, '（一）主动公开\n', n),
+  'brackets and ordinals': (n) => repeat(`${TITLE}一、总体情况\n`, '（（（一一、、', n),
+};
