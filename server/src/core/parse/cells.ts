@@ -60,6 +60,11 @@ export function readRawRows(lines: readonly Line[]): RawRow[] {
     while (indent < t.length && isSpace(t[indent])) indent++;
     if (t.includes('|', indent)) {
       if (isPipeSeparator(t)) continue;
+      // A row of blank cells says nothing (a table reads no row from it) but ends a row of one cell a line.
+      if (!/[^|\s]/u.test(t) && t.indexOf('|') !== t.lastIndexOf('|')) {
+        flush();
+        continue;
+      }
       const cells = LAYOUTS.pipe.readLine(line, indent);
       if (cells.length >= 2) {
         flush();
