@@ -1,38 +1,27 @@
 /**
- * `nianbao check [--format text|json] <files or folders…>`: the server's checks over files, for reviewers.
- * Exit 0 when no file has an error, 1 when any has, 2 for bad usage or a path that cannot be read (the other files
- * are still checked).
+ * `nianbao check [--format text|json] [--config FILE] [--max-size MB] <files or folders…>`: the server's checks over
+ * files, for reviewers. Exit 0 when no file has an error, 1 when any has, 2 for bad usage, a path that cannot be read
+ * or checked (the other files are still checked).
  */
 
-import { readFileSync, readdirSync, statSync } from 'node:fs';
-import * as path from 'node:path';
+import { readFileSync } from 'node:fs';
 import type { Finding } from './core/codes';
 import { looksLikeReport } from './core/detect';
 import { positionAt, type Position } from './core/lines';
-import { readInput, type InputText } from './inputs/index';
+import { NotRegular, SKIP_NAMES, TooLarge, collect, readBounded, why, type SkipReason } from './files';
+import { InputError, readInput, type InputText } from './inputs/index';
 import { analyze, shownFindings, DEFAULT_OPTIONS, toOptions, type Options } from './service';
 
-const USAGE = `用法：nianbao check [--format text|json] [--config 设置.json] <文件或文件夹…>
+const DEFAULT_MAX_MB = 64;
+
+const USAGE = `用法：nianbao check [--format text|json] [--config 设置.json] [--max-size MB] <文件或文件夹…>
 
   检查政府信息公开工作年度报告（.txt/.md）。文件夹中只检查被识别为年度报告的 .txt/.md 文件。
   --format text   每个问题一行：路径:行:列: 严重程度 代码 说明（默认）
   --format json   {"files":[{"path","diagnostics":[…]}]}，位置为 LSP 的 0 起行列
   --config FILE   JSON 设置文件，格式同编辑器设置 {"severity": {"section-title": "off"}}
-退出码：0 没有错误；1 有错误；2 用法错误或有路径无法读取。`;
-
-const ERRNO: Record<string, string> = {
-  ENOENT: '不存在',
-  EACCES: '没有读取权限',
-  EPERM: '没有读取权限',
-  EISDIR: '是文件夹',
-  ENOTDIR: '路径中有一段不是文件夹',
-  EMFILE: '打开的文件过多',
-};
-
-function why(err: unknown): string {
-  const code = (err as NodeJS.ErrnoException | undefined)?.code;
-  return code ? `${ERRNO[code] ?? '读取失败'}（${code}）` : String(err);
-}
+  --max-size MB   大于此大小的文件不检查（默认 ${DEFAULT_MAX_MB}）
+退出码：0 没有错误；1 有错误；2 用法错误、有路径无法读取或无法检查。`;
 
 /** A finding where the CLI prints it: 0-based line and character, as LSP counts them. */
 interface Located {
@@ -46,56 +35,20 @@ interface FileResult {
   findings: Located[];
 }
 
-/** A text file's content as the checker reads it (synchronous: text files only). */
-function readText(file: string): InputText {
-  const input = readInput(readFileSync(file), file);
-  if (input instanceof Promise) throw new Error('not a text file');
+/** A file's text as the checker reads it (synchronous: text files only). */
+function readText(file: string, maxBytes: number): InputText {
+  const input = readInput(readBounded(file, maxBytes), file);
+  if (input instanceof Promise) throw new InputError('不是文本文件');
   return input;
 }
 
-function collect(arg: string, out: string[], errors: string[]): void {
-  let stat;
-  try {
-    stat = statSync(arg);
-  } catch (err) {
-    errors.push(`nianbao: 无法读取“${arg}”：${why(err)}`);
-    return;
-  }
-  if (stat.isFile()) {
-    out.push(arg);
-    return;
-  }
-  if (!stat.isDirectory()) {
-    errors.push(`nianbao: “${arg}”既不是文件也不是文件夹`);
-    return;
-  }
-  const walk = (dir: string): void => {
-    let entries;
-    try {
-      entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name));
-    } catch (err) {
-      errors.push(`nianbao: 无法读取文件夹“${dir}”：${why(err)}`);
-      return;
-    }
-    for (const e of entries) {
-      if (e.name.startsWith('.') || e.name === 'node_modules') continue;
-      const p = path.join(dir, e.name);
-      if (e.isDirectory()) walk(p);
-      else if (/\.(txt|md)$/iu.test(e.name)) {
-        try {
-          if (looksLikeReport(readText(p).text)) out.push(p);
-        } catch (err) {
-          errors.push(`nianbao: 无法读取“${p}”：${why(err)}`);
-        }
-      }
-    }
-  };
-  walk(arg);
+/** What the CLI runs on each file's text; a test may put a failing one in its place. */
+export interface CliChecker {
+  readonly analyze: typeof analyze;
 }
 
-function checkFile(file: string, options: Options): FileResult {
-  const input = readText(file);
-  const analysis = analyze(input.text, input.markdown);
+function checkText(file: string, input: InputText, options: Options, checker: CliChecker): FileResult {
+  const analysis = checker.analyze(input.text, input.markdown);
   const starts = analysis.report.lineStarts;
   const findings = shownFindings(analysis, options).map((finding) => ({
     finding,
@@ -105,57 +58,97 @@ function checkFile(file: string, options: Options): FileResult {
   return { path: file, findings };
 }
 
+/** Why reading a file failed, as a skip reason and the words for stderr. */
+function readFailure(err: unknown, maxMb: number): { reason: SkipReason; words: string } {
+  if (err instanceof TooLarge)
+    return { reason: 'too-large', words: `大于 ${maxMb} MB，未检查（可用 --max-size 调整）` };
+  if (err instanceof NotRegular) return { reason: 'not-regular', words: '不是普通文件，未检查' };
+  if (err instanceof InputError) return { reason: 'not-text', words: `${err.reason}，未检查` };
+  return { reason: 'unreadable', words: `无法读取：${why(err)}` };
+}
+
 export interface CliResult {
   readonly code: number;
   readonly stdout: string;
   readonly stderr: string;
 }
 
-/** Runs the CLI on arguments; returns what it prints and its exit code. Never throws. */
-export function runCli(argv: readonly string[]): CliResult {
-  const err: string[] = [];
+interface Args {
+  format: 'text' | 'json';
+  options: Options;
+  maxMb: number;
+  paths: string[];
+}
+
+/** The arguments, or the message and exit code of bad usage. */
+function parseArgs(argv: readonly string[]): Args | CliResult {
   const args = [...argv];
   if (args[0] === '--help' || args[0] === '-h') return { code: 0, stdout: USAGE + '\n', stderr: '' };
   if (args.shift() !== 'check') return { code: 2, stdout: '', stderr: USAGE + '\n' };
-  let format = 'text';
-  let options = DEFAULT_OPTIONS;
-  const paths: string[] = [];
+  const out: Args = { format: 'text', options: DEFAULT_OPTIONS, maxMb: DEFAULT_MAX_MB, paths: [] };
+  const value = (a: string): string => (a.includes('=') ? a.slice(a.indexOf('=') + 1) : (args.shift() ?? ''));
   while (args.length > 0) {
     const a = args.shift()!;
     if (a === '--format' || a.startsWith('--format=')) {
-      format = a.includes('=') ? a.slice(a.indexOf('=') + 1) : (args.shift() ?? '');
+      const format = value(a);
       if (format !== 'text' && format !== 'json') {
         return { code: 2, stdout: '', stderr: `nianbao: 未知的输出格式“${format}”，应为 text 或 json\n` };
       }
+      out.format = format;
     } else if (a === '--config' || a.startsWith('--config=')) {
-      const file = a.includes('=') ? a.slice(a.indexOf('=') + 1) : (args.shift() ?? '');
+      const file = value(a);
       try {
-        options = toOptions(JSON.parse(readFileSync(file, 'utf8')));
+        out.options = toOptions(JSON.parse(readFileSync(file, 'utf8')));
       } catch (e) {
         return { code: 2, stdout: '', stderr: `nianbao: 无法读取设置文件“${file}”：${(e as Error).message}\n` };
       }
+    } else if (a === '--max-size' || a.startsWith('--max-size=')) {
+      const v = value(a);
+      const mb = Number(v);
+      if (!/^\d+(\.\d+)?$/u.test(v) || !(mb > 0)) {
+        return { code: 2, stdout: '', stderr: `nianbao: --max-size 应为大于 0 的数（MB），实为“${v}”\n` };
+      }
+      out.maxMb = mb;
     } else if (a.startsWith('--')) {
       return { code: 2, stdout: '', stderr: `nianbao: 未知的选项“${a}”\n${USAGE}\n` };
-    } else paths.push(a);
+    } else out.paths.push(a);
   }
-  if (paths.length === 0) return { code: 2, stdout: '', stderr: `nianbao: 没有给出要检查的文件或文件夹\n${USAGE}\n` };
+  if (out.paths.length === 0)
+    return { code: 2, stdout: '', stderr: `nianbao: 没有给出要检查的文件或文件夹\n${USAGE}\n` };
+  return out;
+}
 
-  const found: string[] = [];
-  for (const p of paths) collect(p, found, err);
-  // A file named twice, or inside a folder also named, is checked once.
-  const seen = new Set<string>();
-  const files = found.filter((f) => {
-    const key = path.resolve(f);
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+/** Runs the CLI on arguments; returns what it prints and its exit code. Never throws. */
+export function runCli(argv: readonly string[], checker: CliChecker = { analyze }): CliResult {
+  const parsed = parseArgs(argv);
+  if ('code' in parsed) return parsed;
+  const { format, options, maxMb, paths } = parsed;
+  const maxBytes = Math.floor(maxMb * 1024 * 1024);
+
+  const { candidates, errors: err } = collect(paths, (name) => /\.(txt|md|markdown)$/iu.test(name));
+  const skipped = new Map<SkipReason, number>();
+  const skip = (reason: SkipReason): void => void skipped.set(reason, (skipped.get(reason) ?? 0) + 1);
   const results: FileResult[] = [];
-  for (const f of files) {
+  for (const c of candidates) {
+    let input: InputText;
     try {
-      results.push(checkFile(f, options));
+      input = readText(c.path, maxBytes);
     } catch (e) {
-      err.push(`nianbao: 无法读取“${f}”：${why(e)}`);
+      const f = readFailure(e, maxMb);
+      if (c.named) err.push(`nianbao: “${c.path}”${f.words}`);
+      else skip(f.reason);
+      continue;
+    }
+    if (!c.named && !looksLikeReport(input.text)) {
+      skip('not-report');
+      continue;
+    }
+    try {
+      results.push(checkText(c.path, input, options, checker));
+    } catch (e) {
+      // The checker never throws on any text: this is a bug, said as one, and the other files go on.
+      const detail = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+      err.push(`nianbao: 检查“${c.path}”时程序出错（这是 Nianbao 的缺陷，请报告）：${detail}`);
     }
   }
 
@@ -169,6 +162,8 @@ export function runCli(argv: readonly string[]): CliResult {
       else others++;
     }
   }
+  const skippedLine = summarizeSkips(skipped);
+  const notes: string[] = [];
   let stdout: string;
   if (format === 'json') {
     const files = results.map((r) => ({
@@ -181,6 +176,8 @@ export function runCli(argv: readonly string[]): CliResult {
       })),
     }));
     stdout = JSON.stringify({ files }) + '\n';
+    // JSON keeps its shape; what a walk skipped is said beside it.
+    if (skippedLine) notes.push(`nianbao: ${skippedLine}`);
   } else {
     const lines: string[] = [];
     for (const r of results) {
@@ -191,10 +188,25 @@ export function runCli(argv: readonly string[]): CliResult {
       }
     }
     lines.push(`检查了 ${results.length} 个文件：${errors} 个错误，${warnings} 个警告，${others} 个提示`);
+    if (skippedLine) lines.push(skippedLine);
     stdout = lines.join('\n') + '\n';
   }
   const code = err.length > 0 ? 2 : errors > 0 ? 1 : 0;
-  return { code, stdout, stderr: err.length > 0 ? err.join('\n') + '\n' : '' };
+  const stderr = [...err, ...notes];
+  return { code, stdout, stderr: stderr.length > 0 ? stderr.join('\n') + '\n' : '' };
+}
+
+/** `跳过 3 个文件（非文本 2，过大 1）`, or undefined when a walk skipped nothing. */
+function summarizeSkips(skipped: ReadonlyMap<SkipReason, number>): string | undefined {
+  let total = 0;
+  const parts: string[] = [];
+  for (const reason of Object.keys(SKIP_NAMES) as SkipReason[]) {
+    const n = skipped.get(reason) ?? 0;
+    if (n === 0) continue;
+    total += n;
+    parts.push(`${SKIP_NAMES[reason]} ${n}`);
+  }
+  return total === 0 ? undefined : `跳过 ${total} 个文件（${parts.join('，')}）`;
 }
 
 /* c8 ignore next 6 */

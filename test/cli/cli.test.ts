@@ -1,10 +1,12 @@
 /** The bundled CLI, spawned as a user runs it. */
 
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { copyFileSync, mkdtempSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import { runCli } from '../../server/src/cli';
+import { analyze } from '../../server/src/service';
 import { FIXTURES } from '../helpers';
 
 const CLI = path.join(__dirname, '..', '..', 'dist', 'cli.js');
@@ -113,5 +115,92 @@ describe('cli', () => {
     const off = run('check', '--config', cfg, '--format', 'json', gbk);
     assert.equal(off.code, 0);
     assert.deepEqual(JSON.parse(off.stdout).files[0].diagnostics, []);
+  });
+});
+
+describe('cli on hostile files', () => {
+  let dir: string;
+  before(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'nianbao-hostile-'));
+    copyFileSync(path.join(FIXTURES, 'crafted', 'correct-tab.txt'), path.join(dir, 'a.txt'));
+    execFileSync('mkfifo', [path.join(dir, 'pipe.txt')]);
+    symlinkSync('/dev/zero', path.join(dir, 'zero.txt'));
+    // A PDF's opening bytes: a binary file with a report's extension.
+    writeFileSync(
+      path.join(dir, 'scan.txt'),
+      Buffer.from(
+        '%PDF-1.7\n%\u00e2\u00e3\n1 0 obj\n<< /Length 9 >>\nstream\n\u0000\u0001\u0002\u0003\u0004\n',
+        'latin1',
+      ),
+    );
+    // A report in UTF-16LE with a byte-order mark.
+    const text = readFileSync(path.join(FIXTURES, 'crafted', 'correct-tab.txt'), 'utf8');
+    writeFileSync(
+      path.join(dir, 'utf16.txt'),
+      Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]),
+    );
+    writeFileSync(path.join(dir, 'big.txt'), text + '本年度'.repeat(400_000));
+    writeFileSync(path.join(dir, 'notes.txt'), '会议记录\n');
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('walks a folder without blocking on a FIFO or reading a link to /dev/zero; counts what it skipped', () => {
+    const r = run('check', '--max-size', '1', dir);
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal(r.stderr, '');
+    assert.equal(
+      r.stdout,
+      '检查了 2 个文件：0 个错误，0 个警告，0 个提示\n跳过 5 个文件（非文本 1，过大 1，非普通文件 2，非年度报告 1）\n',
+    );
+    const json = run('check', '--format', 'json', '--max-size=1', dir);
+    assert.deepEqual(
+      JSON.parse(json.stdout).files.map((f: { path: string }) => path.basename(f.path)),
+      ['a.txt', 'utf16.txt'],
+    );
+    assert.equal(json.stderr, 'nianbao: 跳过 5 个文件（非文本 1，过大 1，非普通文件 2，非年度报告 1）\n');
+  });
+
+  it('a binary, too large or irregular file named directly is one line on stderr and exit 2; the rest go on', () => {
+    const r = run(
+      'check',
+      '--max-size',
+      '1',
+      ...['scan.txt', 'big.txt', 'pipe.txt', 'a.txt'].map((f) => path.join(dir, f)),
+    );
+    assert.equal(r.code, 2);
+    assert.equal(
+      r.stderr,
+      [
+        // What cannot be a file is said while the paths are gathered, before any file is read.
+        `nianbao: “${path.join(dir, 'pipe.txt')}”既不是文件也不是文件夹`,
+        `nianbao: “${path.join(dir, 'scan.txt')}”不是文本文件，未检查`,
+        `nianbao: “${path.join(dir, 'big.txt')}”大于 1 MB，未检查（可用 --max-size 调整）`,
+        '',
+      ].join('\n'),
+    );
+    assert.equal(r.stdout, '检查了 1 个文件：0 个错误，0 个警告，0 个提示\n');
+    assert.equal(run('check', '--max-size', 'lots', dir).code, 2);
+  });
+
+  it('a UTF-16 report named directly is read as the report it is', () => {
+    const r = run('check', path.join(dir, 'utf16.txt'));
+    assert.equal(r.stdout, '检查了 1 个文件：0 个错误，0 个警告，0 个提示\n');
+    assert.equal(r.code, 0);
+  });
+
+  it('an internal failure is said as a bug with the file’s name, never as an unreadable file; the others go on', () => {
+    let calls = 0;
+    const r = runCli(['check', path.join(dir, 'a.txt'), path.join(dir, 'utf16.txt')], {
+      analyze: (text, markdown) => {
+        if (calls++ === 0) throw new RangeError('Maximum call stack size exceeded');
+        return analyze(text, markdown);
+      },
+    });
+    assert.equal(
+      r.stderr,
+      `nianbao: 检查“${path.join(dir, 'a.txt')}”时程序出错（这是 Nianbao 的缺陷，请报告）：RangeError: Maximum call stack size exceeded\n`,
+    );
+    assert.equal(r.code, 2);
+    assert.match(r.stdout, /^检查了 1 个文件/u);
   });
 });

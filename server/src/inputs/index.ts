@@ -4,7 +4,10 @@
  * them and are loaded only when such a file is read.
  */
 
+import { InputError } from './errors';
 import { decodeText } from './text';
+
+export { InputError };
 
 /** Where a piece of the checked text came from in the original file (a page of a PDF, say). */
 export interface SourceMark {
@@ -23,9 +26,6 @@ export interface InputText {
   /** The reader that produced the text: `text`, `markdown`, … */
   readonly format: string;
 }
-
-/** Why a file could not be read as a report. */
-export class InputError extends Error {}
 
 export interface InputAdapter {
   /** Lower-case extensions, with the dot, that this adapter reads. */
