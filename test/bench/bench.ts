@@ -3,7 +3,9 @@
  * missed. Runs the core in-process and the bundled server over stdio, as an editor does.
  */
 
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { DEFAULT_OPTIONS, analyze, toDiagnostics, toFoldingRanges, toSymbols } from '../../server/src/service';
 import { SHAPES } from '../hostile';
@@ -146,9 +148,47 @@ function hostile(): void {
   figures.push({ name: `worst hostile shape (${worst.name})`, value: worst.perKb, unit: 'ms/KB', target: 2 });
 }
 
+/** The CLI on a 50 MB file (a report repeated, as a bad export makes one): its peak memory against the file's size. */
+function cliMemory(): void {
+  const dir = mkdtempSync(path.join(tmpdir(), 'nianbao-bench-'));
+  try {
+    const file = path.join(dir, 'big.txt');
+    const copies: string[] = [];
+    let size = 0;
+    while (size < 50 * 1024 * 1024) {
+      copies.push(fixtures[0]!);
+      size += Buffer.byteLength(fixtures[0]!);
+    }
+    writeFileSync(file, copies.join('\n'));
+    const rss = path.join(dir, 'rss.cjs');
+    writeFileSync(
+      rss,
+      "process.on('exit', () => require('fs').writeSync(2, `maxrss=${process.resourceUsage().maxRSS}\\n`));",
+    );
+    const cli = path.join(__dirname, '..', '..', 'dist', 'cli.js');
+    const t = performance.now();
+    const r = spawnSync(process.execPath, ['--require', rss, cli, 'check', file], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    const ms = performance.now() - t;
+    const kb = Number(/maxrss=(\d+)/u.exec(r.stderr)?.[1] ?? NaN);
+    figures.push({ name: 'CLI on a 50 MB file', value: ms, unit: 'ms', target: 10000 });
+    figures.push({
+      name: 'CLI peak memory ÷ file size',
+      value: (kb * 1024) / statSync(file).size,
+      unit: '×',
+      target: 10,
+    });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 async function main(): Promise<void> {
   core();
   hostile();
+  cliMemory();
   await server();
   let failed = 0;
   console.log('figure'.padEnd(52) + 'value'.padStart(14) + '   target');

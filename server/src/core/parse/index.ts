@@ -116,6 +116,9 @@ function parseWith(text: string, lines: readonly Line[], template: Template, mar
   const reader = new TableReader(template);
   candidates.forEach((c, i) => {
     if (template.sections[c.section]!.kind !== 'tables') return;
+    // A section repeated (section-duplicate) adds no tables once one of its headings had them: the second copy of
+    // a pasted table is the one error of the repeated heading, not a duplicate finding for each of its rows.
+    if (reader.hasTables(c.section)) return;
     const nextLine = candidates[i + 1]?.line.index ?? lines.length;
     reader.read(readRawRows(lines.slice(c.line.index + 1, nextLine)), c.section, fallbackTable(template, c.section));
   });

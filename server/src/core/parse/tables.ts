@@ -54,6 +54,14 @@ export class TableReader {
     }
   }
 
+  /** Whether a section read so far gave any table rows, caption or headers. */
+  hasTables(section: number): boolean {
+    for (const b of this.builders.values()) {
+      if (b.section === section && (b.rows.length > 0 || b.caption || b.headers.length > 0)) return true;
+    }
+    return false;
+  }
+
   private builder(id: string, section: number): Builder {
     let b = this.builders.get(id);
     if (!b) {
