@@ -28,6 +28,8 @@ const SIZE = 64 * 1024;
 
 describe('hostile shapes', function () {
   this.timeout(60_000);
+  // A machine busy with something else can slow one run; a shape that grows too fast fails every try.
+  this.retries(2);
   for (const [name, make] of Object.entries(SHAPES)) {
     it(`${name}: doubling the size less than triples the time`, () => {
       best(make(SIZE / 4));

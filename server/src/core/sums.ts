@@ -172,8 +172,9 @@ export function addendList(grid: Grid, eq: Equation): string {
   return [...sums.entries()].map(([k, v]) => `${k} ${formatNumber(v)}`).join(' + ');
 }
 
+/** A number as people write it: digits, at most four decimals, never an exponent. */
 export function formatNumber(v: number): string {
-  return Number.isInteger(v) ? String(v) : String(Math.round(v * 10000) / 10000);
+  return v.toLocaleString('en-US', { useGrouping: false, maximumFractionDigits: 4 });
 }
 
 export interface Evaluation {

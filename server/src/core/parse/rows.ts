@@ -10,13 +10,30 @@ import { lookupLabel } from './labels';
 
 const MISSING_MARK = /^[/／\\\-－—–―_]+$/u;
 const NUMBER = /^[+-]?\d+(\.\d+)?$/u;
-const NUMBER_WITH_UNIT = /^[+-]?\d+(\.\d+)?[件个项条次万元%]+$/u;
+/** Thousands set apart by commas in their places: `1,234`. */
+const THOUSANDS = /^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/u;
+/** Digits with spaces or commas inside that are no thousands: `1 2`, `3,5` — a number, but not one to guess at. */
+const BROKEN_NUMBER = /^[+-]?\d[\d\s,]*\d(\.\d+)?$/u;
+const NUMBER_WITH_UNIT = /^[+-]?\d+(\.\d+)?\s*[件个项条次万元%]+$/u;
 
-const DIGITS = /^\d{1,15}$/u;
+/**
+ * Most digits a value may have before its point: sums of a table's values stay exact in floating point (2^53 is
+ * about 9 × 10^15; 30 addends below 10^14 stay under it).
+ */
+export const MAX_DIGITS = 14;
+
+const DIGITS = new RegExp(`^\\d{1,${MAX_DIGITS}}$`, 'u');
 const ASCII = /^[\x20-\x7e]*$/u;
 
 function cell(raw: RawCell, kind: Cell['kind'], value: number | undefined, status: Cell['status']): Cell {
   return { span: raw.span, text: raw.text, line: raw.line, kind, value, status };
+}
+
+/** A number read from digits, unless it has more digits than sums can hold exactly. */
+function numberCell(raw: RawCell, digits: string): Cell {
+  const whole = digits.replace(/^[+-]/u, '').split('.')[0]!;
+  if (whole.replace(/^0+(?=\d)/u, '').length > MAX_DIGITS) return cell(raw, 'value', undefined, 'invalid');
+  return cell(raw, 'value', Number(digits), 'ok');
 }
 
 export function classify(raw: RawCell): Cell {
@@ -24,10 +41,11 @@ export function classify(raw: RawCell): Cell {
   if (text.length === 0) return cell(raw, 'blank', undefined, 'missing');
   if (DIGITS.test(text)) return cell(raw, 'value', Number(text), 'ok');
   // Full-width digits and signs fold to ASCII; the costly fold only runs on text that needs it.
-  const t = (ASCII.test(text) ? text : text.normalize('NFKC')).replace(/[\s,]/gu, '');
+  const t = ASCII.test(text) ? text : text.normalize('NFKC');
   if (MISSING_MARK.test(t)) return cell(raw, 'value', undefined, 'missing');
-  if (NUMBER.test(t)) return cell(raw, 'value', Number(t), 'ok');
-  if (NUMBER_WITH_UNIT.test(t)) return cell(raw, 'value', undefined, 'invalid');
+  if (NUMBER.test(t)) return numberCell(raw, t);
+  if (THOUSANDS.test(t)) return numberCell(raw, t.replace(/,/gu, ''));
+  if (BROKEN_NUMBER.test(t) || NUMBER_WITH_UNIT.test(t)) return cell(raw, 'value', undefined, 'invalid');
   return cell(raw, 'label', undefined, 'ok');
 }
 
@@ -57,12 +75,46 @@ function roleOf(template: Template, cell: Cell): { role: 'caption' | 'row' | 'he
   return { role: header ? 'header' : 'other' };
 }
 
+/** Short text that names nothing in the template: `无`, `一`, `（1）` — what a writer puts where a number goes. */
+function isValueLike(template: Template, c: Cell): boolean {
+  return c.kind === 'label' && c.text.length <= 4 && lookupLabel(template, c.text).length === 0;
+}
+
+/**
+ * A cell that stands where a value goes is a value — an invalid one when it is no number — never a part of the label
+ * before it: short text that names nothing, with a value after it, and a value or a row's label before it. Read
+ * from the right, so `无 无 0` are all values. Merged into the label, it would shift the row's numbers a column.
+ */
+function valuesInPlace(template: Template, cells: readonly Cell[]): readonly Cell[] {
+  let firstLabel = -1;
+  for (let i = 0; i < cells.length && firstLabel < 0; i++) {
+    if (cells[i]!.kind === 'label' && !isValueLike(template, cells[i]!)) firstLabel = i;
+  }
+  let out: Cell[] | undefined;
+  let next: Cell | undefined;
+  for (let i = cells.length - 1; i >= 0; i--) {
+    const c = cells[i]!;
+    if (c.kind === 'blank') continue;
+    if (next?.kind === 'value' && isValueLike(template, c)) {
+      let prev: Cell | undefined;
+      for (let k = i - 1; k >= 0 && !prev; k--) if (cells[k]!.kind !== 'blank') prev = cells[k];
+      if (prev?.kind === 'value' || (firstLabel >= 0 && firstLabel < i)) {
+        out ??= [...cells];
+        out[i] = { ...c, kind: 'value', value: undefined, status: 'invalid' };
+      }
+    }
+    next = (out ?? cells)[i];
+  }
+  return out ?? cells;
+}
+
 /**
  * Splits a physical row into logical rows: where a label follows a value, where a row's own label follows column
  * headers or another row's label, and around a table's caption. One-cell-per-line text without blank lines between
  * rows is one physical row until split here. A label repeated across merged cells stays in its row.
  */
-export function segments(template: Template, cells: readonly Cell[]): Cell[][] {
+export function segments(template: Template, physical: readonly Cell[]): Cell[][] {
+  const cells = valuesInPlace(template, physical);
   const out: Cell[][] = [];
   let cur: Cell[] = [];
   let seenValue = false;

@@ -7,6 +7,7 @@ import type { Guarded } from '../codes';
 import { holds, insertLines } from '../edits';
 import { LAYOUTS, isLayout } from '../layouts/index';
 import type { Cell, Report, Row, Span, Table } from '../model';
+import { MAX_DIGITS } from '../parse/rows';
 import { renderRow, renderTable } from '../render';
 import { labelKey } from '../normalize';
 import { predecessorsOf, rowName, rowSpec, tableSpec, type TableSpec, type Template } from '../templates/index';
@@ -129,7 +130,12 @@ function checkCells(
     } else if (cell.status === 'invalid') {
       const kind = spec.columnKinds?.[i] ?? spec.valueKind;
       const wanted = { amount: '不小于 0 的数', count: '不小于 0 的整数', change: '整数' }[kind];
-      out.add('table-cell-invalid', { message: `“${where}”应为${wanted}，实为“${cell.text}”`, span: cell.span });
+      const digits = /\d+/u.exec(cell.text.normalize('NFKC').replace(/^0+/u, ''))?.[0].length ?? 0;
+      const message =
+        digits > MAX_DIGITS
+          ? `“${where}”有 ${digits} 位数字，超过 ${MAX_DIGITS} 位，无法核对（实为“${cell.text}”）`
+          : `“${where}”应为${wanted}，实为“${cell.text}”`;
+      out.add('table-cell-invalid', { message, span: cell.span });
     }
   });
   if (values.length > n) {
