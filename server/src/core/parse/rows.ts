@@ -36,7 +36,29 @@ function numberCell(raw: RawCell, digits: string): Cell {
   return cell(raw, 'value', Number(digits), 'ok');
 }
 
-export function classify(raw: RawCell): Cell {
+/** A Word bookmark left at a cell's edge: a leftover (its own finding), not part of the cell. */
+const BOOKMARK_AT_EDGE = /^\[bookmark:[^\]\n]*\][\s]*|[\s]*\[bookmark:[^\]\n]*\]$/giu;
+
+/** The cell without a bookmark at either edge, its span narrowed to match. */
+function withoutBookmarks(raw: RawCell): RawCell {
+  if (!raw.text.includes('[')) return raw;
+  let start = 0;
+  let end = raw.text.length;
+  for (const m of raw.text.matchAll(BOOKMARK_AT_EDGE)) {
+    if (m.index === 0) start = m[0].length;
+    else end = Math.min(end, m.index);
+  }
+  if (start === 0 && end === raw.text.length) return raw;
+  if (start >= end) return { ...raw, text: '', span: { start: raw.span.end, end: raw.span.end } };
+  return {
+    ...raw,
+    text: raw.text.slice(start, end),
+    span: { start: raw.span.start + start, end: raw.span.start + end },
+  };
+}
+
+export function classify(cellAsRead: RawCell): Cell {
+  const raw = withoutBookmarks(cellAsRead);
   const text = raw.text;
   if (text.length === 0) return cell(raw, 'blank', undefined, 'missing');
   if (DIGITS.test(text)) return cell(raw, 'value', Number(text), 'ok');

@@ -178,8 +178,9 @@ export class TableReader {
     if (!table) return;
     const unknown = hits.filter((h) => h.hits.length === 0).map((h) => h.cell);
     if (!rowHit && unknown.length > 0) {
-      // A long label wrapped over two cells or lines reads whole; else the last unknown label may be a near one.
-      const joined = unknown.length > 1 ? joinCells(unknown) : undefined;
+      // A long label wrapped over cells or lines side by side reads whole; else the last unknown label may be near.
+      const wrapped = lastRun(seg, unknown);
+      const joined = wrapped.length > 1 ? joinCells(wrapped) : undefined;
       const exact = joined ? lookupLabel(t, joined.text).find((h) => h.kind === 'row' && h.table === table) : undefined;
       if (joined && exact?.kind === 'row') rowHit = { cell: joined, hit: exact };
       for (const cand of [joined, unknown[unknown.length - 1]!]) {
@@ -345,6 +346,20 @@ export class TableReader {
       section: b.section,
     };
   }
+}
+
+/** The unknown label cells that end the run of unknown labels (and blanks between them) nearest the values. */
+function lastRun(seg: readonly Cell[], unknown: readonly Cell[]): Cell[] {
+  const isUnknown = new Set(unknown);
+  const run: Cell[] = [];
+  let i = seg.length - 1;
+  while (i >= 0 && !isUnknown.has(seg[i]!)) i--;
+  for (; i >= 0; i--) {
+    const c = seg[i]!;
+    if (isUnknown.has(c)) run.unshift(c);
+    else if (c.kind !== 'blank') break;
+  }
+  return run;
 }
 
 function prevAssigned(assigned: readonly (number | undefined)[], i: number): number {

@@ -112,11 +112,14 @@ function missingSection(report: Report, template: Template, index: number, prese
       data: { fix: 'insert-section' as const, section: index, at: guard(report, line), after: false },
     };
   }
-  const prevTables = prev
-    ? report.tables.filter((t) => t.span.start > prev.span.start && t.span.end <= prev.span.end)
+  // The last table row inside the previous section, whichever table it was read into.
+  const rowsInPrev = prev
+    ? report.tables
+        .flatMap((t) => [...t.headerRows, ...t.rows])
+        .filter((r) => r.span.start > prev.span.start && r.span.end <= prev.span.end)
     : [];
-  if (prev && prevTables.length > 0 && template.sections[prev.index]!.kind === 'tables') {
-    const lastTableEnd = cover(prevTables.map((t) => t.span))!.end;
+  if (prev && rowsInPrev.length > 0 && template.sections[prev.index]!.kind === 'tables') {
+    const lastTableEnd = cover(rowsInPrev.map((r) => r.span))!.end;
     // Prose after the section's last table, on a later line, is the lost section's.
     const after = prev.paragraphs.find((p) => p.span.start > lastTableEnd);
     if (after && lineAt(report, offsetIn(after, 0)) > lineAt(report, lastTableEnd)) {

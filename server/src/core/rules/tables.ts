@@ -311,7 +311,10 @@ export const tableRules: readonly Rule[] = [
       const row = spec && d.fix === 'relabel' ? rowSpec(spec, d.row) : undefined;
       if (d.fix !== 'relabel' || !row) return undefined;
       const verb = d.target.expect.length === 0 ? '补上行标签' : '改为模板标签';
-      return replaceFix(text, d.target, row.label + d.separator, `${verb}“${row.label}”`);
+      // A label wrapped over cells side by side: the first cell takes the label, the others are emptied and keep
+      // their places, so no cell of the row moves to another column.
+      const kept = [...d.target.expect.matchAll(/\t|\||<\/t[dh]>\s*<t[dh][^>]*>/giu)].map((m) => m[0]).join('');
+      return replaceFix(text, d.target, row.label + kept + d.separator, `${verb}“${row.label}”`);
     },
   },
   {
