@@ -4,7 +4,16 @@
  * this format is read under it and told to move to the 2021 format.
  */
 
-import { RESULT_GROUPS, REVIEW_TABLE, SECTIONS_2021, applicationRows, applicationsTable, art20, figures } from './2021';
+import {
+  FEE_STATEMENTS,
+  RESULT_GROUPS,
+  REVIEW_TABLE,
+  SECTIONS_2021,
+  applicationRows,
+  applicationsTable,
+  art20,
+  figures,
+} from './2021';
 import type { RowSpec, TableSpec, Template, ValueKind } from './types';
 
 const COUNTS = ['上一年项目数量', '本年增/减', '处理决定数量'];
@@ -58,6 +67,6 @@ export const TEMPLATE_2019: Template = {
     applicationsTable(ROWS, RESULT_GROUPS),
     REVIEW_TABLE,
   ],
-  fee: { section: 5, word: '信息处理费' },
+  fee: { section: 5, word: '信息处理费', statements: FEE_STATEMENTS },
   figures: figures(ROWS),
 };

@@ -298,6 +298,12 @@ export function figures(rows: readonly RowSpec[]): ProseFigure[] {
   ];
 }
 
+/** A sentence states the fee when it holds every pattern of one of these (all words of the disclosure). */
+export const FEE_STATEMENTS: readonly (readonly string[])[] = [
+  ['处理费'],
+  ['收费|费用', '信息公开|政府信息|申请|收取|收缴'],
+];
+
 export const TEMPLATE_2021: Template = {
   id: '2021',
   label: '2021 年格式',
@@ -346,7 +352,12 @@ export const TEMPLATE_2021: Template = {
     REVIEW_TABLE,
   ],
   // Row （六）2: applications dropped for an unpaid fee notice. Above 0, fees were charged.
-  fee: { section: 5, word: '信息处理费', notice: { table: 'applications', row: 'other-2', column: TOTAL } },
+  fee: {
+    section: 5,
+    word: '信息处理费',
+    statements: FEE_STATEMENTS,
+    notice: { table: 'applications', row: 'other-2', column: TOTAL },
+  },
   figures: figures(APPLICATION_ROWS),
 };
 

@@ -136,7 +136,13 @@ export interface Template {
   /** The fee the report must state: in which section, in which words, and the cell that shows fee notices. */
   readonly fee?: {
     readonly section: number;
+    /** The fee's name (`信息处理费`), which messages use. */
     readonly word: string;
+    /**
+     * Other ways a sentence states the fee (regular expressions): `处理费`, or `收费`/`费用` beside words of the
+     * disclosure (`未发生政府信息公开收费事项`, `本年度没有收取任何费用`). A sentence matching one reports the fee.
+     */
+    readonly statements?: readonly (readonly string[])[];
     readonly notice?: { readonly table: string; readonly row: string; readonly column: string };
   };
   readonly figures: readonly ProseFigure[];
