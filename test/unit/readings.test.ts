@@ -31,3 +31,21 @@ describe('readings of real wording', () => {
     }
   });
 });
+
+describe('readings of real layouts', () => {
+  it('二 rows written as label, one space, numbers (Markdown made from a PDF) are read', () => {
+    const text = BASE.replace(
+      /^(规章|行政规范性文件|行政许可|行政处罚|行政强制|行政事业性收费)((?:\t[0-9.]+)+)$/gmu,
+      (_, l, v) => `${l}${v.replace(/\t/gu, ' ')}`,
+    );
+    assert.notEqual(text, BASE);
+    assert.match(text, /^行政许可 \d+$/mu);
+    assert.deepEqual(briefs(text), []);
+    // The numbers are cells of their own: a wrong one is found on its place.
+    const wrong = replaceOnce(text, '规章 0 0 0', '规章 0 1.5 0');
+    assert.deepEqual(
+      check(wrong).map((f) => [f.code, wrong.slice(f.span.start, f.span.end), f.message]),
+      [['table-cell-invalid', '1.5', '“规章·本年废止件数”应为不小于 0 的整数，实为“1.5”']],
+    );
+  });
+});

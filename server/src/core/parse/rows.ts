@@ -130,13 +130,36 @@ function valuesInPlace(template: Template, cells: readonly Cell[]): readonly Cel
   return out ?? cells;
 }
 
+/** A row label, then numbers each after one space: `行政许可 97`, `规章 0 0 0` (Markdown made from a PDF). */
+const LABEL_THEN_NUMBERS = /^(.*?[^\s\d.．])((?:[ \u3000]+[0-9０-９]+(?:[.．][0-9０-９]+)?)+)$/u;
+
+/** A label cell that ends in numbers set apart by single spaces is the label and its value cells, when the label is one. */
+function splitSpacedValues(template: Template, cells: readonly Cell[]): readonly Cell[] {
+  let out: Cell[] | undefined;
+  for (let i = 0; i < cells.length; i++) {
+    const c = cells[i]!;
+    const m = c.kind === 'label' && /\d/u.test(c.text) ? LABEL_THEN_NUMBERS.exec(c.text) : null;
+    if (!m || !lookupLabel(template, m[1]!).some((h) => h.kind === 'row')) {
+      out?.push(c);
+      continue;
+    }
+    out ??= cells.slice(0, i);
+    out.push({ ...c, text: m[1]!, span: { start: c.span.start, end: c.span.start + m[1]!.length } });
+    for (const n of m[2]!.matchAll(/[0-9０-９]+(?:[.．][0-9０-９]+)?/gu)) {
+      const start = c.span.start + m[1]!.length + n.index;
+      out.push(classify({ span: { start, end: start + n[0].length }, text: n[0], line: c.line }));
+    }
+  }
+  return out ?? cells;
+}
+
 /**
  * Splits a physical row into logical rows: where a label follows a value, where a row's own label follows column
  * headers or another row's label, and around a table's caption. One-cell-per-line text without blank lines between
  * rows is one physical row until split here. A label repeated across merged cells stays in its row.
  */
 export function segments(template: Template, physical: readonly Cell[]): Cell[][] {
-  const cells = valuesInPlace(template, physical);
+  const cells = valuesInPlace(template, splitSpacedValues(template, physical));
   const out: Cell[][] = [];
   let cur: Cell[] = [];
   let seenValue = false;
