@@ -1,6 +1,8 @@
 /** What real published reports say in their own words and layouts, read without a false alarm. */
 
 import assert from 'node:assert/strict';
+import type { Finding } from '../../server/src/core/codes';
+import { applyEdits, fixesFor, type Fix } from '../../server/src/core/fixes';
 import { briefs, check, fixture } from '../helpers';
 
 const BASE = fixture('crafted/correct-tab.txt');
@@ -49,3 +51,36 @@ describe('readings of real layouts', () => {
     );
   });
 });
+
+describe('a block of blank columns', () => {
+  it('the five 法人或其他组织 columns left blank on a web page: one finding, and a fix that fills the block', () => {
+    const lines = BASE.split('\n');
+    const from = lines.findIndex((l) => l.startsWith('一、本年新收'));
+    const keep = (row: string): string => {
+      const cells = row.split('\t');
+      // The five middle columns are the five cells before 总计 and after 自然人.
+      for (let k = cells.length - 6; k < cells.length - 1; k++) cells[k] = '';
+      return cells.join('\t');
+    };
+    for (let i = from; i < from + 30; i++) if (/\t\d+$/u.test(lines[i]!)) lines[i] = keep(lines[i]!);
+    const text = lines.join('\n');
+    const missing = check(text).filter((f) => f.code === 'table-cell-missing');
+    assert.deepEqual(
+      missing.map((f) => f.message),
+      [
+        '表格“收到和处理政府信息公开申请情况表”的“商业企业”至“其他”5 列全部空白（25 行，共 125 个单元格），应填数字（没有则填 0）',
+      ],
+    );
+    const { fix } = onlyFixFor(text, missing[0]!);
+    assert.equal(fix.title, '“商业企业”至“其他”5 列的 125 个单元格填 0');
+    assert.equal(fix.edits.length, 125);
+    // Filled, the block is zeros, so the row totals now disagree where they counted legal persons: the sums speak.
+    assert.ok(check(applyEdits(text, fix.edits)).every((f) => f.code !== 'table-cell-missing'));
+  });
+});
+
+function onlyFixFor(text: string, f: Finding): { fix: Fix } {
+  const fixes = fixesFor(f.code, f.data, text);
+  assert.equal(fixes.length, 2, 'the block, and every blank of the table');
+  return { fix: fixes[0]! };
+}

@@ -82,6 +82,8 @@ export type FixData =
       readonly cell: string;
       /** Every blank of the table, this one included. */
       readonly tableBlanks: readonly Guarded[];
+      /** A block of whole blank columns this cell opens: the fix fills the block. */
+      readonly block?: readonly Guarded[];
     }
   | { readonly fix: 'set-number'; readonly target: Guarded; readonly value: string; readonly cell: string };
 

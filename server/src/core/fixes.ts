@@ -124,7 +124,12 @@ function isFixData(v: unknown, text: string): v is FixData {
         isName(o['cell'])
       );
     case 'fill-zero':
-      return isGuard(o['target'], text) && isName(o['cell']) && areGuards(o['tableBlanks'], text);
+      return (
+        isGuard(o['target'], text) &&
+        isName(o['cell']) &&
+        areGuards(o['tableBlanks'], text) &&
+        (o['block'] === undefined || areGuards(o['block'], text))
+      );
     case 'set-number':
       return (
         isGuard(o['target'], text) && typeof o['value'] === 'string' && NUMBER.test(o['value']) && isName(o['cell'])

@@ -101,6 +101,7 @@ function checkCells(
   name: string,
   anchor: Span,
   blanks: () => Guarded[],
+  inBlock: ReadonlySet<Cell> = new Set(),
 ): void {
   const n = spec.columns.length;
   const values = row.values;
@@ -116,6 +117,7 @@ function checkCells(
   }
   values.slice(0, n).forEach((cell, i) => {
     const where = values.length === n ? cellName(spec, row, i) : `${name}的第 ${i + 1} 个数值`;
+    if (cell.status === 'missing' && inBlock.has(cell)) return;
     if (cell.status === 'missing') {
       const shown = cell.text.length > 0 ? `“${cell.text}”` : '空白';
       out.add('table-cell-missing', {
@@ -123,7 +125,12 @@ function checkCells(
         span: visible(report, cell.span),
         ...(values.length === n
           ? {
-              data: { fix: 'fill-zero' as const, target: guard(report, cell.span), cell: where, tableBlanks: blanks() },
+              data: {
+                fix: 'fill-zero' as const,
+                target: guard(report, cell.span),
+                cell: `“${where}”`,
+                tableBlanks: blanks(),
+              },
             }
           : {}),
       });
@@ -168,9 +175,50 @@ function aliasSource(template: Template, spec: TableSpec, text: string): string 
   return older ? ` ${older.label}` : '旧的';
 }
 
+/** Rows whose values fill every column: the rows a block of blank columns is counted over. */
+function fullRows(spec: TableSpec, table: Table): Row[] {
+  return table.rows.filter((r) => r.rowId && !r.duplicateOf && r.values.length === spec.columns.length);
+}
+
+/**
+ * Whole columns left blank side by side (a web page that left the five 法人或其他组织 columns empty): one finding a
+ * block, with a fix that fills it, instead of one a cell. A column counts when it is blank in every full row, and
+ * there are at least three.
+ */
+function blankBlocks(out: Drafts, report: Report, spec: TableSpec, table: Table, blanks: () => Guarded[]): Set<Cell> {
+  const rows = fullRows(spec, table);
+  const inBlock = new Set<Cell>();
+  if (rows.length < 3) return inBlock;
+  const blankColumn = spec.columns.map((_, c) => rows.every((r) => r.values[c]!.status === 'missing'));
+  for (let c = 0; c < blankColumn.length; c++) {
+    if (!blankColumn[c]) continue;
+    let end = c;
+    while (end + 1 < blankColumn.length && blankColumn[end + 1]) end++;
+    const cells = rows.flatMap((r) => r.values.slice(c, end + 1));
+    for (const cell of cells) inBlock.add(cell);
+    const columns =
+      end > c ? `“${spec.columns[c]}”至“${spec.columns[end]}”${end - c + 1} 列` : `“${spec.columns[c]}”列`;
+    const first = rows[0]!.values[c]!;
+    out.add('table-cell-missing', {
+      message: `表格“${spec.name}”的${columns}全部空白（${rows.length} 行，共 ${cells.length} 个单元格），应填数字（没有则填 0）`,
+      span: visible(report, first.span),
+      data: {
+        fix: 'fill-zero',
+        target: guard(report, first.span),
+        cell: `${columns}的 ${cells.length} 个单元格`,
+        tableBlanks: blanks(),
+        block: cells.map((x) => guard(report, x.span)),
+      },
+    });
+    c = end;
+  }
+  return inBlock;
+}
+
 function checkRows(out: Drafts, report: Report, template: Template, spec: TableSpec, table: Table): void {
   let cached: Guarded[] | undefined;
   const blanks = (): Guarded[] => (cached ??= blanksOf(report, spec, table));
+  const inBlock = blankBlocks(out, report, spec, table, blanks);
   for (const row of table.rows) {
     const r = row.rowId ? rowSpec(spec, row.rowId) : undefined;
     if (row.duplicateOf) {
@@ -210,7 +258,7 @@ function checkRows(out: Drafts, report: Report, template: Template, spec: TableS
         data: { fix: 'relabel', table: spec.id, row: r.id, target: guard(report, row.label.cell.span), separator: '' },
       });
     }
-    checkCells(out, report, spec, row, name, row.label?.cell.span ?? row.span, blanks);
+    checkCells(out, report, spec, row, name, row.label?.cell.span ?? row.span, blanks, inBlock);
   }
   for (const d of missingRows(report, spec, table)) out.add('table-row-missing', d);
 }
@@ -324,7 +372,8 @@ export const tableRules: readonly Rule[] = [
     check: check('table-cell-missing'),
     fix: (d, { text }) => {
       if (d.fix !== 'fill-zero' || !holds(text, d.target)) return undefined;
-      const fixes = [{ title: `“${d.cell}”填 0`, edits: [{ ...d.target.span, newText: '0' }], preferred: true }];
+      const own = d.block && d.block.every((g) => holds(text, g)) ? d.block : [d.target];
+      const fixes = [{ title: `${d.cell}填 0`, edits: own.map((g) => ({ ...g.span, newText: '0' })), preferred: true }];
       if (d.tableBlanks.length > 1 && d.tableBlanks.every((g) => holds(text, g))) {
         fixes.push({
           title: `本表 ${d.tableBlanks.length} 处空缺都填 0`,
