@@ -84,3 +84,34 @@ function onlyFixFor(text: string, f: Finding): { fix: Fix } {
   assert.equal(fixes.length, 2, 'the block, and every blank of the table');
   return { fix: fixes[0]! };
 }
+
+describe('rows at their place', () => {
+  const ROW = '2.其他法律行政法规禁止公开\t0\t0\t0\t0\t0\t0\t0';
+
+  it('a label typo is table-row-label with the template label and a fix, never a missing row', () => {
+    const text = replaceOnce(BASE, ROW, ROW.replace('其他法律行政法规禁止公开', '其他法律行政止公开'));
+    const found = check(text);
+    assert.deepEqual(
+      found.map((f) => [f.code, f.message]),
+      [['table-row-label', '行标签“2.其他法律行政止公开”与模板不一致，按位置视为“2.其他法律行政法规禁止公开”']],
+    );
+    assert.equal(applyEdits(text, fixesFor(found[0]!.code, found[0]!.data, text)[0]!.edits), BASE);
+  });
+
+  it('a garbled label at the place of a template row is that row, relabelled by its fix', () => {
+    const text = replaceOnce(BASE, ROW, ROW.replace('2.其他法律行政法规禁止公开', '2.（页眉残留）'));
+    const found = check(text);
+    assert.deepEqual(
+      found.map((f) => [f.code, f.message]),
+      [['table-row-label', '行标签“2.（页眉残留）”与模板不一致，按位置视为“2.其他法律行政法规禁止公开”']],
+    );
+    assert.equal(applyEdits(text, fixesFor(found[0]!.code, found[0]!.data, text)[0]!.edits), BASE);
+  });
+
+  it('a stray lone number between a label and its row is noise, not the row’s value', () => {
+    const row = '\t（一）予以公开\t5\t1\t0\t0\t0\t0\t6';
+    assert.ok(BASE.includes(row));
+    const text = replaceOnce(BASE, row, '\t（一）予以公开\n12\n\t\t5\t1\t0\t0\t0\t0\t6');
+    assert.deepEqual(briefs(text), []);
+  });
+});

@@ -6,7 +6,7 @@
  */
 
 import type { Cell, ForeignLabel, Layout, OldTable, Row, Span, Table } from '../model';
-import { columnKind, type TableSpec, type Template } from '../templates/index';
+import { columnKind, tableSpec, type TableSpec, type Template } from '../templates/index';
 import type { RawRow } from './cells';
 import { append, cover } from '../util';
 import { lookupLabel, nearRow, type LabelHit } from './labels';
@@ -161,6 +161,9 @@ export class TableReader {
       return;
     }
 
+    // A lone number in a wide table between a label and its row is noise (a page number, a footnote mark).
+    const spec = typeof this.current === 'string' ? tableSpec(t, this.current) : undefined;
+    if (labels.length === 0 && values.values.length === 1 && (spec?.columns.length ?? 0) >= 3) return;
     // A row of values without labels completes a labelled row that had none (a row broken over lines).
     if (labels.length === 0 && this.pending && this.pending.values.values.length === 0) {
       this.pending.values = values;
@@ -245,15 +248,16 @@ export class TableReader {
     const n = spec.rows.length;
     const assigned: (number | undefined)[] = b.rows.map((d) => d.row);
     const matchedBy: Row['matchedBy'][] = b.rows.map((d) => (d.row !== undefined ? 'label' : 'none'));
-    // Unlabeled rows take the free template rows between their labelled neighbours when the counts agree.
+    // Rows without a label, or with one that names no template row, take the free template rows between the rows
+    // tied by their labels when the counts agree: numbers at the place of a template row are that row.
     let i = 0;
     while (i < b.rows.length) {
-      if (assigned[i] !== undefined || b.rows[i]!.labelCell) {
+      if (assigned[i] !== undefined) {
         i++;
         continue;
       }
       let j = i;
-      while (j < b.rows.length && assigned[j] === undefined && !b.rows[j]!.labelCell) j++;
+      while (j < b.rows.length && assigned[j] === undefined) j++;
       const before = prevAssigned(assigned, i);
       const after = nextAssigned(assigned, j, n);
       const taken = new Set(assigned.filter((x): x is number => x !== undefined));

@@ -238,7 +238,14 @@ function checkRows(out: Drafts, report: Report, template: Template, spec: TableS
       continue;
     }
     const name = `行“${rowName(spec, r)}”`;
-    if (row.matchedBy === 'position') {
+    if (row.matchedBy === 'position' && row.label) {
+      const cell = row.label.cell;
+      out.add('table-row-label', {
+        message: `行标签“${cell.text}”与模板不一致，按位置视为“${r.label}”`,
+        span: cell.span,
+        data: { fix: 'relabel', table: spec.id, row: r.id, target: guard(report, cell.span), separator: '' },
+      });
+    } else if (row.matchedBy === 'position') {
       const first = row.values.find((c) => c.kind !== 'blank') ?? row.values[0];
       const at = first
         ? { start: first.span.start, end: first.span.start }
