@@ -115,3 +115,51 @@ describe('rows at their place', () => {
     assert.deepEqual(briefs(text), []);
   });
 });
+
+describe('prose in other words', () => {
+  const SAID = '2023年，本局共收到政府信息公开申请13件，上年结转1件，办结13件，结转下年度继续办理1件。';
+
+  it('application counts in the section’s own words are compared with 三', () => {
+    for (const [said, wrong] of [
+      ['依申请公开情况13件。', '依申请公开情况9件。'],
+      ['本年度办结政府信息公开申请13件。', '本年度办结政府信息公开申请12件。'],
+      ['受理依申请信息公开13件。', '受理依申请信息公开3件。'],
+    ] as const) {
+      assert.deepEqual(briefs(replaceOnce(BASE, SAID, said)), [], said);
+      const text = replaceOnce(BASE, SAID, wrong);
+      assert.deepEqual(
+        check(text).map((f) => f.code),
+        ['prose-mismatch'],
+        wrong,
+      );
+    }
+  });
+
+  it('what the prose says of 四 is compared with the 四 table’s totals', () => {
+    // The crafted report's 四 table has 2 行政复议 and 1 + 0 行政诉讼.
+    for (const said of ['本年度未发生行政复议、行政诉讼。', '未因政府信息公开被申请行政复议。']) {
+      const text = replaceOnce(BASE, SAID, SAID + said);
+      const found = check(text).filter((f) => f.code === 'prose-mismatch');
+      assert.ok(found.length >= 1, said);
+      assert.match(found[0]!.message, /四表/u);
+    }
+    assert.deepEqual(briefs(replaceOnce(BASE, SAID, `${SAID}本年度被申请行政复议2件。`)), []);
+  });
+
+  it('a shifted total row: an impossible total is reported with its addends, blank or not', () => {
+    const lines = BASE.split('\n');
+    const from = lines.findIndex((l) => l.startsWith('一、本年新收'));
+    for (let i = from; i < from + 30; i++)
+      if (/\t\d+$/u.test(lines[i]!)) lines[i] = lines[i]!.replace(/\t\d+/gu, '\t0');
+    const total = lines.findIndex((l) => l.startsWith('\t（七）总计'));
+    lines[total] = '\t(七) 总计\t0\t0\t0\t0\t0\t14\t';
+    const found = check(lines.join('\n')).filter((f) => f.code.startsWith('table-'));
+    assert.deepEqual(
+      found.map((f) => [f.code, f.message]),
+      [
+        ['table-total', '（七）总计·其他 应为 0（各项均为 0），实为 14'],
+        ['table-cell-missing', '“（七）总计·总计”为空白，应填数字（没有则填 0）'],
+      ],
+    );
+  });
+});

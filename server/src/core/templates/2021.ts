@@ -257,7 +257,26 @@ export function figures(rows: readonly RowSpec[]): ProseFigure[] {
       name: '“四、结转下年度继续办理·总计”',
       cells: [app('forward')],
     },
+    {
+      // `依申请公开情况1件`: the section's own words for the applications received.
+      id: 'new-by-section',
+      tight: true,
+      keywords: ['依申请公开情况', '依申请公开'],
+      gap: 2,
+      name: '“一、本年新收政府信息公开申请数量·总计”',
+      cells: [app('new')],
+      alsoAccept: [app('new', 'carried')],
+    },
     { id: 'handled', tight: true, keywords: ['办结'], gap: 4, name: '“（七）总计·总计”', cells: [app('total')] },
+    {
+      // `办结政府信息公开申请13件`.
+      id: 'handled-applications',
+      keywords: ['办结'],
+      via: '申请',
+      gap: 4,
+      name: '“（七）总计·总计”',
+      cells: [app('total')],
+    },
     { id: 'open', tight: true, keywords: ['予以公开'], gap: 2, name: '“（一）予以公开·总计”', cells: [app('open')] },
     {
       id: 'partial',
@@ -278,6 +297,8 @@ export function figures(rows: readonly RowSpec[]): ProseFigure[] {
       gap: 6,
       name: '四表“行政复议·总计”',
       cells: [{ table: 'review', refs: [{ row: 'review', column: '行政复议·总计' }] }],
+      // `未发生行政复议、行政诉讼`, `未因政府信息公开被申请行政复议`.
+      none: '未(?:发生|被|出现|因)[^，,。；;\\n]{0,16}?行政复议',
     },
     {
       id: 'litigation',
@@ -294,6 +315,7 @@ export function figures(rows: readonly RowSpec[]): ProseFigure[] {
           ],
         },
       ],
+      none: '未(?:发生|被|出现|因)[^，,。；;\\n]{0,16}?行政诉讼',
     },
   ];
 }
