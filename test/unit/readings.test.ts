@@ -163,3 +163,24 @@ describe('prose in other words', () => {
     );
   });
 });
+
+describe('the 四 table under any header', () => {
+  for (const [name, header] of [
+    ['fragments from pdftotext -layout', ['结果   结果    其他结    尚未    总计', '维持   纠正    果      审结']],
+    ['a Markdown row of fragments', ['| 维持 | 纠正 | 结果 | 审结 | 总计 | 总计 |']],
+  ] as const) {
+    it(`reads the 15 numbers after the 四 heading as the 四 table: header as ${name}`, () => {
+      const lines = BASE.split('\n');
+      const at = lines.findIndex((l) => l.startsWith('行政复议\t'));
+      lines.splice(at, 3, ...header);
+      const text = lines.join('\n');
+      assert.deepEqual(briefs(text), []);
+      // A wrong group total is still found on its cell.
+      const wrong = text.replace('1\t0\t0\t1\t2\t', '1\t0\t0\t1\t3\t');
+      assert.deepEqual(
+        check(wrong).map((f) => f.message),
+        ['行政复议·总计 应为 2（结果维持 1 + 尚未审结 1），实为 3'],
+      );
+    });
+  }
+});

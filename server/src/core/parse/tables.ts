@@ -138,7 +138,7 @@ export class TableReader {
         this.pending = draft;
         return;
       }
-      const header = this.headerTable(hits);
+      const header = this.headerTable(hits, section);
       if (header) {
         this.current = header;
         const b = this.builder(header, section);
@@ -175,7 +175,7 @@ export class TableReader {
 
     const table =
       rowHit?.hit.table ??
-      (headerOnly ? this.headerTable(hits) : undefined) ??
+      (headerOnly ? this.headerTable(hits, section) : undefined) ??
       (this.current !== OLD ? this.current : undefined) ??
       fallback;
     if (!table) return;
@@ -199,7 +199,12 @@ export class TableReader {
     );
   }
 
-  private headerTable(hits: readonly { hits: readonly LabelHit[] }[]): string | undefined {
+  /**
+   * The table whose column headers the cells are: the current table, or the one most of them name — of the section
+   * being read when it has one (`总计` heads a column of 三 and of 四).
+   */
+  private headerTable(hits: readonly { hits: readonly LabelHit[] }[], section: number): string | undefined {
+    const own = new Set(this.template.tables.filter((t) => t.section === section).map((t) => t.id));
     const tables = new Map<string, number>();
     for (const h of hits) {
       const ids = new Set(
@@ -209,6 +214,8 @@ export class TableReader {
     }
     if (tables.size === 0) return undefined;
     if (this.current && this.current !== OLD && tables.has(this.current)) return this.current;
+    if ([...tables.keys()].some((id) => own.has(id)))
+      for (const id of [...tables.keys()]) if (!own.has(id)) tables.delete(id);
     return [...tables.entries()].sort((a, b) => b[1] - a[1])[0]![0];
   }
 
