@@ -184,3 +184,13 @@ describe('the 四 table under any header', () => {
     });
   }
 });
+
+describe('header rows', () => {
+  it('a row of column names that also names a row is a header, and the real row is not a duplicate', () => {
+    const md = fixture('crafted/correct-pipe.md');
+    const at = md.indexOf('|  |  | 自然人 | 法人或其他组织 |');
+    assert.ok(at > 0);
+    const text = md.slice(0, at) + '| 项目 | 自然人 | 商业企业 | 予以公开 | 部分公开 |\n' + md.slice(at);
+    assert.deepEqual(briefs(text, true), []);
+  });
+});

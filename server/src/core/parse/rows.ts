@@ -160,6 +160,12 @@ function splitSpacedValues(template: Template, cells: readonly Cell[]): readonly
  */
 export function segments(template: Template, physical: readonly Cell[]): Cell[][] {
   const cells = valuesInPlace(template, splitSpacedValues(template, physical));
+  // A row without a number that names two columns or more is one header row, whatever else its cells name.
+  if (!cells.some((c) => c.kind === 'value')) {
+    let columns = 0;
+    for (const c of cells) if (c.kind === 'label' && roleOf(template, c).role === 'header') columns++;
+    if (columns >= 2) return [[...cells]];
+  }
   const out: Cell[][] = [];
   let cur: Cell[] = [];
   let seenValue = false;

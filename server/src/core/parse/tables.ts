@@ -131,7 +131,9 @@ export class TableReader {
     }
 
     if (!hasValues) {
-      if (rowHit) {
+      // Without numbers and with several column names, a row is a header even when one cell names a row.
+      const columnNames = hits.filter((h) => h.hits.some((x) => x.kind === 'header')).length;
+      if (rowHit && columnNames < 2) {
         const draft = this.draft(seg, NO_VALUES, rowHit.hit.row, rowHit.hit.how, rowHit.cell, layout);
         this.current = rowHit.hit.table;
         this.builder(rowHit.hit.table, section).rows.push(draft);
