@@ -194,3 +194,27 @@ describe('header rows', () => {
     assert.deepEqual(briefs(text, true), []);
   });
 });
+
+describe('columns dumped one after another', () => {
+  it('a 三 table as plain pdftotext gives it (labels, then every number alone) is said once, nothing guessed', () => {
+    const lines = BASE.split('\n');
+    const from = lines.findIndex((l) => l.startsWith('（本列数据的勾稽关系'));
+    const to = lines.findIndex((l) => l.startsWith('四、政府信息公开行政复议'));
+    const table = lines.slice(from, to).filter((l) => l.trim().length > 0);
+    const labels = table.flatMap((l) => l.split('\t').filter((c) => c.length > 0 && !/^\d+$/u.test(c)));
+    const numbers = table.flatMap((l) => l.split('\t').filter((c) => /^\d+$/u.test(c)));
+    const dumped = [...labels, ...numbers].join('\n\n');
+    const text = [...lines.slice(0, from), dumped, '', ...lines.slice(to)].join('\n');
+    const found = check(text);
+    assert.deepEqual(
+      found.map((f) => [f.code, f.message]),
+      [
+        [
+          'table-unreadable',
+          '表格“收到和处理政府信息公开申请情况表”的数值与行标签分开排列，无法逐行核对，请用按行导出的文本或直接检查 PDF',
+        ],
+      ],
+    );
+    assert.equal(text.slice(found[0]!.span.start, found[0]!.span.start + numbers[0]!.length), numbers[0]);
+  });
+});

@@ -170,6 +170,11 @@ export interface Report {
   readonly tables: readonly Table[];
   readonly oldTables: readonly OldTable[];
   readonly artifacts: readonly Artifact[];
+  /**
+   * Sections whose tables cannot be read row by row: their numbers stand apart from their labels (a PDF's columns
+   * dumped one after another). Their tables are not read; a rule says so once.
+   */
+  readonly unreadable: readonly { readonly section: number; readonly span: Span }[];
   /** Every paragraph of prose in text order, the ones before the first section included. */
   readonly paragraphs: readonly Paragraph[];
   /** Offsets at which each line starts; lineStarts.length is the number of lines. */

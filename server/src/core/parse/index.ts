@@ -17,7 +17,7 @@ import {
 } from '../templates/index';
 import { lookupLabel } from './labels';
 import { readArtifacts } from './artifacts';
-import { readRawRows } from './cells';
+import { readRawRows, type RawRow } from './cells';
 import { readHeading, readHeadingByPlace, readSubheadings, readTitle, type HeadingCandidate } from './headings';
 import { readParagraphs } from './paragraphs';
 import { TableReader } from './tables';
@@ -114,13 +114,23 @@ function parseWith(text: string, lines: readonly Line[], template: Template, mar
   const { candidates, stray } = readHeadings(template, lines);
 
   const reader = new TableReader(template);
+  const unreadable: Report['unreadable'][number][] = [];
   candidates.forEach((c, i) => {
     if (template.sections[c.section]!.kind !== 'tables') return;
     // A section repeated (section-duplicate) adds no tables once one of its headings had them: the second copy of
     // a pasted table is the one error of the repeated heading, not a duplicate finding for each of its rows.
     if (reader.hasTables(c.section)) return;
     const nextLine = candidates[i + 1]?.line.index ?? lines.length;
-    reader.read(readRawRows(lines.slice(c.line.index + 1, nextLine)), c.section, fallbackTable(template, c.section));
+    const rows = readRawRows(lines.slice(c.line.index + 1, nextLine));
+    let widest = 0;
+    let widestOfAll = 0;
+    for (const t of template.tables) {
+      widestOfAll = Math.max(widestOfAll, t.columns.length);
+      if (t.section === c.section) widest = Math.max(widest, t.columns.length);
+    }
+    const apart = numbersApart(rows, widest, widestOfAll);
+    if (apart) unreadable.push({ section: c.section, span: apart });
+    else reader.read(rows, c.section, fallbackTable(template, c.section));
   });
   const { tables, oldTables } = reader.finish();
 
@@ -173,12 +183,52 @@ function parseWith(text: string, lines: readonly Line[], template: Template, mar
     sections,
     tables,
     oldTables,
+    unreadable,
     artifacts,
     paragraphs,
     lineStarts: lines.map((l) => l.start),
     markdown,
   };
 }
+
+/**
+ * Numbers that stand apart from their labels, as plain pdftotext or a PDF viewer's copy dumps a table's columns one
+ * after another: more numbers one after another than the section's widest table has columns (with one more for a
+ * stray cell) on lines of their own between blank lines, or, one cell a line without blank lines, more than any table
+ * of the template has. Rows of cells side by side (tab, pipe, HTML) are never such a dump. The span, or undefined.
+ */
+function numbersApart(rows: readonly RawRow[], widest: number, widestOfAll: number): Span | undefined {
+  let run = 0;
+  let start = 0;
+  let lone = false;
+  for (const row of rows) {
+    if (row.layout !== 'cells') {
+      run = 0;
+      lone = false;
+      continue;
+    }
+    const filled = row.cells.filter((c) => c.text.length > 0);
+    const single = filled.length === 1 && NUMBER_CELL.test(filled[0]!.text);
+    // Numbers a line each between blank lines continue a run; a group of lines starts its own.
+    if (!(single && lone)) run = 0;
+    lone = single;
+    const limit = single ? widest + 1 : widestOfAll + 1;
+    for (const c of filled) {
+      if (!NUMBER_CELL.test(c.text)) {
+        run = 0;
+        continue;
+      }
+      if (run === 0) start = c.span.start;
+      if (++run > limit) {
+        const last = rows[rows.length - 1]!.cells;
+        return { start, end: Math.max(c.span.end, last[last.length - 1]?.span.end ?? c.span.end) };
+      }
+    }
+  }
+  return undefined;
+}
+
+const NUMBER_CELL = /^[0-9０-９]+(?:[.．][0-9０-９]+)?$/u;
 
 /** Two lists of spans sorted by start, merged into one. */
 function mergeSpans(a: readonly Span[], b: readonly Span[]): Span[] {

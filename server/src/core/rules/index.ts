@@ -17,6 +17,7 @@ import { sectionRules } from './sections';
 import { tableRules } from './tables';
 import { sumRules } from './totals';
 import type { Rule } from './types';
+import { unreadableRules } from './unreadable';
 import { yearRules } from './years';
 
 export type { CheckContext, Draft, FixContext, Rule } from './types';
@@ -25,6 +26,7 @@ export const RULES: readonly Rule[] = [
   ...sectionRules,
   ...tableRules,
   ...formatRules,
+  ...unreadableRules,
   ...artifactRules,
   ...sumRules,
   ...proseRules,

@@ -31,6 +31,8 @@ function walk({ report, template }: CheckContext): ReadonlyMap<string, Draft[]> 
   for (const spec of template.tables) {
     const table = report.tables.find((t) => t.id === spec.id);
     if (!table) {
+      // A section whose numbers stand apart from their labels is said once (rules/unreadable.ts), not as missing.
+      if (report.unreadable.some((u) => u.section === spec.section)) continue;
       const missing = missingTable(report, template, spec);
       if (missing) out.add('table-missing', missing);
       continue;

@@ -1,0 +1,30 @@
+/**
+ * `table-unreadable`: a section whose table numbers stand apart from their labels — all the labels, then every
+ * number on its own line, as plain pdftotext or a PDF viewer's copy gives a table. Rows cannot be rebuilt with
+ * certainty, so the checker says so once a table instead of guessing (and instead of a finding a row).
+ */
+
+import type { CheckContext, Draft, Rule } from './types';
+
+function check({ report, template }: CheckContext): Draft[] {
+  const out: Draft[] = [];
+  for (const u of report.unreadable) {
+    for (const spec of template.tables) {
+      if (spec.section !== u.section) continue;
+      out.push({
+        message: `表格“${spec.name}”的数值与行标签分开排列，无法逐行核对，请用按行导出的文本或直接检查 PDF`,
+        span: { start: u.span.start, end: u.span.start },
+      });
+    }
+  }
+  return out;
+}
+
+export const unreadableRules: readonly Rule[] = [
+  {
+    code: 'table-unreadable',
+    severity: 'warning',
+    summary: '表格的数值与行标签分开排列（如从 PDF 复制的文字），无法逐行核对',
+    check,
+  },
+];
