@@ -218,3 +218,49 @@ describe('columns dumped one after another', () => {
     assert.equal(text.slice(found[0]!.span.start, found[0]!.span.start + numbers[0]!.length), numbers[0]);
   });
 });
+
+describe('labels wrapped around their numbers (pdftotext -layout)', () => {
+  /** The 三 table of the crafted report as `pdftotext -layout` prints it: labels in a narrow column, numbers beside. */
+  function layoutTable(width: number): string {
+    const lines = BASE.split('\n');
+    const from = lines.findIndex((l) => l.startsWith('一、本年新收'));
+    const to = lines.findIndex((l) => l.startsWith('四、结转下年度继续办理'));
+    const out: string[] = [];
+    for (const line of lines.slice(from, to + 1)) {
+      const cells = line.split('\t').filter((c) => c.length > 0);
+      const numbers = cells.filter((c) => /^\d+$/u.test(c));
+      const labels = cells.filter((c) => !/^\d+$/u.test(c));
+      // A group label stands on its own line; the row's label wraps at the column's width.
+      for (const group of labels.slice(0, -1)) out.push(`    ${group}`);
+      const label = labels[labels.length - 1] ?? '';
+      const chunks: string[] = [];
+      for (let i = 0; i < label.length; i += width) chunks.push(label.slice(i, i + width));
+      const middle = Math.floor((chunks.length - 1) / 2);
+      chunks.forEach((chunk, i) => {
+        out.push(
+          i === middle
+            ? `    ${chunk.padEnd(width + 4, ' ')}${numbers.map((n) => n.padStart(4)).join('  ')}`
+            : `    ${chunk}`,
+        );
+      });
+    }
+    return [...lines.slice(0, from), ...out, ...lines.slice(to + 1)].join('\n');
+  }
+
+  it('reads every row whose label wraps over two or three lines, with no false alarm', () => {
+    const text = layoutTable(12);
+    // `1.申请人无正当理由逾期不补正、…` over three lines, its numbers on the middle one.
+    assert.match(text, /^ {4}1\.申请人无正当理由逾期\n {4}不补正、行政机关不再处理 +\d[^\n]*\n {4}其政府信息公开申请\n/mu);
+    assert.deepEqual(briefs(text), []);
+  });
+
+  it('a changed number is still found on its line with the right value', () => {
+    const text = layoutTable(12);
+    const row = /^ {4}（七）总计 +10 /mu.exec(text)!;
+    const wrong = text.slice(0, row.index) + row[0].replace(' 10 ', ' 11 ') + text.slice(row.index + row[0].length);
+    assert.deepEqual(
+      check(wrong).map((f) => f.message),
+      ['（七）总计·自然人 应为 10（予以公开 5 + 部分公开 1 + 不予公开 2 + 无法提供 2），实为 11'],
+    );
+  });
+});

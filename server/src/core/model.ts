@@ -92,6 +92,11 @@ export interface Cell {
   readonly status: 'ok' | 'missing' | 'invalid';
   /** Line (0-based) the cell is on. */
   readonly line: number;
+  /**
+   * For a label wrapped over the lines around its row's numbers (`pdftotext -layout`): the text is the whole label,
+   * the span only the part on the numbers' line. Such a label is read, but no fix rewrites it.
+   */
+  readonly wrapped?: boolean;
 }
 
 export interface LabelMatch {

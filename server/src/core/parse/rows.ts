@@ -26,7 +26,8 @@ const DIGITS = new RegExp(`^\\d{1,${MAX_DIGITS}}$`, 'u');
 const ASCII = /^[\x20-\x7e]*$/u;
 
 function cell(raw: RawCell, kind: Cell['kind'], value: number | undefined, status: Cell['status']): Cell {
-  return { span: raw.span, text: raw.text, line: raw.line, kind, value, status };
+  const c = { span: raw.span, text: raw.text, line: raw.line, kind, value, status };
+  return raw.wrapped ? { ...c, wrapped: true } : c;
 }
 
 /** A number read from digits, unless it has more digits than sums can hold exactly. */

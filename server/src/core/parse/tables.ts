@@ -10,6 +10,7 @@ import { columnKind, tableSpec, type TableSpec, type Template } from '../templat
 import type { RawRow } from './cells';
 import { append, cover } from '../util';
 import { lookupLabel, nearRow, type LabelHit } from './labels';
+import { joinWrappedLabels } from './wrapped';
 import { NO_VALUES, classify, fitValues, joinCells, segments, spanOf, valuesOf, withStatus, type Padded } from './rows';
 
 interface Draft {
@@ -47,7 +48,7 @@ export class TableReader {
   read(rows: readonly RawRow[], section: number, fallback: string | undefined): void {
     this.current = undefined;
     this.pending = undefined;
-    for (const raw of rows) {
+    for (const raw of joinWrappedLabels(this.template, rows, section)) {
       for (const seg of segments(this.template, raw.cells.map(classify))) {
         this.segment(seg, raw.layout, section, fallback);
       }

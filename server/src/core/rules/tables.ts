@@ -245,7 +245,9 @@ function checkRows(out: Drafts, report: Report, template: Template, spec: TableS
       out.add('table-row-label', {
         message: `行标签“${cell.text}”与模板不一致，按位置视为“${r.label}”`,
         span: cell.span,
-        data: { fix: 'relabel', table: spec.id, row: r.id, target: guard(report, cell.span), separator: '' },
+        ...(cell.wrapped
+          ? {}
+          : { data: { fix: 'relabel', table: spec.id, row: r.id, target: guard(report, cell.span), separator: '' } }),
       });
     } else if (row.matchedBy === 'position') {
       const first = row.values.find((c) => c.kind !== 'blank') ?? row.values[0];
@@ -261,10 +263,14 @@ function checkRows(out: Drafts, report: Report, template: Template, spec: TableS
     } else if (row.label && row.label.how !== 'exact') {
       const why =
         row.label.how === 'alias' ? `是${aliasSource(template, spec, row.label.cell.text)}的用语` : '与模板不一致';
+      const cell = row.label.cell;
       out.add('table-row-label', {
-        message: `行标签“${row.label.cell.text}”${why}，模板为“${r.label}”`,
-        span: row.label.cell.span,
-        data: { fix: 'relabel', table: spec.id, row: r.id, target: guard(report, row.label.cell.span), separator: '' },
+        message: `行标签“${cell.text}”${why}，模板为“${r.label}”`,
+        span: cell.span,
+        // A label wrapped around its numbers lies on several lines with the numbers between: no edit rewrites it.
+        ...(cell.wrapped
+          ? {}
+          : { data: { fix: 'relabel', table: spec.id, row: r.id, target: guard(report, cell.span), separator: '' } }),
       });
     }
     checkCells(out, report, spec, row, name, row.label?.cell.span ?? row.span, blanks, inBlock);
