@@ -250,7 +250,10 @@ describe('labels wrapped around their numbers (pdftotext -layout)', () => {
   it('reads every row whose label wraps over two or three lines, with no false alarm', () => {
     const text = layoutTable(12);
     // `1.申请人无正当理由逾期不补正、…` over three lines, its numbers on the middle one.
-    assert.match(text, /^ {4}1\.申请人无正当理由逾期\n {4}不补正、行政机关不再处理 +\d[^\n]*\n {4}其政府信息公开申请\n/mu);
+    assert.match(
+      text,
+      /^ {4}1\.申请人无正当理由逾期\n {4}不补正、行政机关不再处理 +\d[^\n]*\n {4}其政府信息公开申请\n/mu,
+    );
     assert.deepEqual(briefs(text), []);
   });
 
@@ -261,6 +264,38 @@ describe('labels wrapped around their numbers (pdftotext -layout)', () => {
     assert.deepEqual(
       check(wrong).map((f) => f.message),
       ['（七）总计·自然人 应为 10（予以公开 5 + 部分公开 1 + 不予公开 2 + 无法提供 2），实为 11'],
+    );
+  });
+});
+
+describe('the 2019 single row in a 2021 report', () => {
+  const six = BASE.replace(
+    /（六）其他处理\t1\.申请人无正当理由[^\n]*\n\t2\.[^\n]*\n\t3\.其他[^\n]*\n/u,
+    '（六）其他处理\t0\t0\t0\t0\t0\t0\t0\n',
+  );
+
+  it('reads the table under 2019: the format is said once, and the sums still hold it', () => {
+    assert.notEqual(six, BASE);
+    const found = check(six);
+    assert.deepEqual(
+      found.map((f) => [f.code, f.message]),
+      [
+        [
+          'table-old-format',
+          '“（六）其他处理”是 2019 年格式的一行，2021 年格式分为 3 行：1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请；2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请；3.其他',
+        ],
+      ],
+    );
+  });
+
+  it('a changed 予以公开 cell is still found, with its right value', () => {
+    const row = '\t（一）予以公开\t5\t1\t0\t0\t0\t0\t6';
+    const wrong = replaceOnce(six, row, row.replace('\t5\t', '\t6\t'));
+    assert.deepEqual(
+      check(wrong)
+        .filter((f) => f.code === 'table-total')
+        .map((f) => f.message),
+      ['（一）予以公开·自然人 与行合计、列合计都不符：应为 5，实为 6'],
     );
   });
 });

@@ -142,8 +142,13 @@ export interface Table {
   readonly caption: Cell | undefined;
   readonly headerRows: readonly Row[];
   readonly rows: readonly Row[];
-  /** Labels of an older format seen in this table: then its numbers are not checked. */
+  /** Labels of an older format seen in this table and not read under it: then its numbers are not checked. */
   readonly foreign: readonly ForeignLabel[];
+  /**
+   * The older format the table was read under, when it is in that format inside a report of a newer one (2019's one
+   * （六）其他处理 row in a 2021 report): its rows, columns and sums are that format's.
+   */
+  readonly template?: string;
   /** Section index the table was found in, or -1 outside any section. */
   readonly section: number;
 }

@@ -7,7 +7,7 @@
 import type { Finding } from './codes';
 import type { Report, Row, Span, Table } from './model';
 import { cover } from './util';
-import { officialHeading, tableSpec, type TableSpec } from './templates/index';
+import { officialHeading, specOf, type TableSpec } from './templates/index';
 
 export type OutlineKind = 'section' | 'subheading' | 'table' | 'rows';
 
@@ -131,7 +131,7 @@ export function outline(report: Report, shown: readonly Finding[]): OutlineNode[
       children.push(node(spec.subheadings?.[sub.index] ?? sub.text, 'subheading', sub.span, sub.span, findings));
     }
     for (const t of report.tables) {
-      const table = tableSpec(template, t.id);
+      const table = specOf(report, t);
       if (!table || t.section !== s.index || t.span.start < s.span.start || t.span.start > s.span.end) continue;
       const selection = t.caption?.span ?? t.headerRows[0]?.span ?? t.span;
       const groups = table.groups.length > 0 ? rowGroups(table, t, findings) : [];

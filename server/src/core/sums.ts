@@ -4,7 +4,7 @@
  */
 
 import type { Cell, Report, Table } from './model';
-import { columnIndex, rowName, rowSpec, type TableSpec } from './templates/index';
+import { columnIndex, rowName, rowSpec, specOf, type TableSpec } from './templates/index';
 
 export interface CellRef {
   readonly row: string;
@@ -134,9 +134,10 @@ export class Grid {
 /** The grids of the report's tables, in template order, skipping tables left in an older format. */
 export function grids(report: Report): Grid[] {
   const out: Grid[] = [];
-  for (const spec of report.template.tables) {
-    const table = report.tables.find((t) => t.id === spec.id);
-    if (table && table.foreign.length === 0) out.push(new Grid(spec, table));
+  for (const own of report.template.tables) {
+    const table = report.tables.find((t) => t.id === own.id);
+    const spec = table ? specOf(report, table) : undefined;
+    if (table && spec && table.foreign.length === 0) out.push(new Grid(spec, table));
   }
   return out;
 }

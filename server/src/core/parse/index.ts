@@ -4,7 +4,7 @@
  * nothing in it).
  */
 
-import type { Artifact, Paragraph, Report, Section, Span } from '../model';
+import type { Artifact, Paragraph, Report, Section, Span, Table } from '../model';
 import { splitLines, type Line } from '../lines';
 import { isBlank } from '../normalize';
 import {
@@ -12,6 +12,7 @@ import {
   perTemplate,
   predecessorsOf,
   tableSpec,
+  templateById,
   type TableSpec,
   type Template,
 } from '../templates/index';
@@ -115,6 +116,7 @@ function parseWith(text: string, lines: readonly Line[], template: Template, mar
 
   const reader = new TableReader(template);
   const unreadable: Report['unreadable'][number][] = [];
+  const read: { rows: RawRow[]; section: number }[] = [];
   candidates.forEach((c, i) => {
     if (template.sections[c.section]!.kind !== 'tables') return;
     // A section repeated (section-duplicate) adds no tables once one of its headings had them: the second copy of
@@ -130,9 +132,13 @@ function parseWith(text: string, lines: readonly Line[], template: Template, mar
     }
     const apart = numbersApart(rows, widest, widestOfAll);
     if (apart) unreadable.push({ section: c.section, span: apart });
-    else reader.read(rows, c.section, fallbackTable(template, c.section));
+    else {
+      reader.read(rows, c.section, fallbackTable(template, c.section));
+      read.push({ rows, section: c.section });
+    }
   });
-  const { tables, oldTables } = reader.finish();
+  const { tables: found, oldTables } = reader.finish();
+  const tables = found.map((t) => readUnderOlder(t, read) ?? t);
 
   const artifacts = [...readArtifacts(lines, markdown), ...stray].sort((a, b) => a.span.start - b.span.start);
   const tableSpans = [...tables.map((t) => t.span), ...oldTables.map((t) => t.span)].sort((a, b) => a.start - b.start);
@@ -230,6 +236,22 @@ function numbersApart(rows: readonly RawRow[], widest: number, widestOfAll: numb
 
 const NUMBER_CELL = /^[0-9０-９]+(?:[.．][0-9０-９]+)?$/u;
 
+/**
+ * A table with an older format's labels, read again under that format (2019's one （六）其他处理 row in a 2021
+ * report): its rows and sums are then checked as that format has them, not switched off. Undefined when the older
+ * format has no such table, or reads it no better.
+ */
+function readUnderOlder(table: Table, read: readonly { rows: RawRow[]; section: number }[]): Table | undefined {
+  const older = table.foreign[0] ? templateById(table.foreign[0].template) : undefined;
+  if (!older || !tableSpec(older, table.id)) return undefined;
+  const reader = new TableReader(older);
+  for (const r of read)
+    if (r.section === table.section) reader.read(r.rows, r.section, fallbackTable(older, r.section));
+  const again = reader.finish().tables.find((t) => t.id === table.id);
+  if (!again || again.rows.filter((r) => r.rowId).length < table.rows.filter((r) => r.rowId).length) return undefined;
+  return { ...again, template: older.id };
+}
+
 /** Two lists of spans sorted by start, merged into one. */
 function mergeSpans(a: readonly Span[], b: readonly Span[]): Span[] {
   const out: Span[] = [];
@@ -260,7 +282,7 @@ const changedTables = perTemplate((template: Template) => {
 function olderFormat(report: Report): Template | undefined {
   for (const { older, ids } of changedTables(report.template)) {
     const present = report.tables.filter((t) => ids.includes(t.id));
-    const old = present.filter((t) => t.foreign.some((f) => f.template === older.id));
+    const old = present.filter((t) => t.template === older.id || t.foreign.some((f) => f.template === older.id));
     if (old.length > 0 && old.length * 2 > present.length) return older;
   }
   return undefined;

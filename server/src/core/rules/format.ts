@@ -70,6 +70,12 @@ function check({ report, template }: CheckContext): Draft[] {
     const older = templateById(old.template);
     if (older) out.push(removedTable(older, template, old.caption));
   }
+  // A table of a newer report read under its own older format: said once, like a whole report's.
+  for (const table of report.tables) {
+    const older = table.template !== undefined ? templateById(table.template) : undefined;
+    const draft = older ? replacedTable(older, template, table) : undefined;
+    if (draft) out.push(draft);
+  }
   // A report read under a format that was replaced: say so once per table that changed.
   const successor = successorOf(template);
   if (successor) {

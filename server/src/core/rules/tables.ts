@@ -7,10 +7,11 @@ import type { Guarded } from '../codes';
 import { holds, insertLines } from '../edits';
 import { LAYOUTS, isLayout } from '../layouts/index';
 import type { Cell, Report, Row, Span, Table } from '../model';
+import { lookupLabel } from '../parse/labels';
 import { MAX_DIGITS } from '../parse/rows';
 import { renderRow, renderTable } from '../render';
 import { labelKey } from '../normalize';
-import { predecessorsOf, rowName, rowSpec, tableSpec, type TableSpec, type Template } from '../templates/index';
+import { predecessorsOf, rowName, rowSpec, specOf, tableSpec, type TableSpec, type Template } from '../templates/index';
 
 import type { CheckContext, Draft, Rule } from './types';
 import {
@@ -28,8 +29,10 @@ import {
 
 function walk({ report, template }: CheckContext): ReadonlyMap<string, Draft[]> {
   const out = new Drafts();
-  for (const spec of template.tables) {
-    const table = report.tables.find((t) => t.id === spec.id);
+  for (const own of template.tables) {
+    const table = report.tables.find((t) => t.id === own.id);
+    // A table read under its own older format is checked against that format's rows, columns and sums.
+    const spec = (table && specOf(report, table)) ?? own;
     if (!table) {
       // A section whose numbers stand apart from their labels is said once (rules/unreadable.ts), not as missing.
       if (report.unreadable.some((u) => u.section === spec.section)) continue;
@@ -217,6 +220,11 @@ function blankBlocks(out: Drafts, report: Report, spec: TableSpec, table: Table,
   return inBlock;
 }
 
+/** In a table read under its older format, a label of the report's own format is no deviation. */
+function newerLabel(report: Report, table: Table, text: string): boolean {
+  return table.template !== undefined && lookupLabel(report.template, text).some((h) => h.kind === 'row');
+}
+
 function checkRows(out: Drafts, report: Report, template: Template, spec: TableSpec, table: Table): void {
   let cached: Guarded[] | undefined;
   const blanks = (): Guarded[] => (cached ??= blanksOf(report, spec, table));
@@ -260,7 +268,7 @@ function checkRows(out: Drafts, report: Report, template: Template, spec: TableS
         span: row.span,
         data: { fix: 'relabel', table: spec.id, row: r.id, target: guard(report, at), separator },
       });
-    } else if (row.label && row.label.how !== 'exact') {
+    } else if (row.label && row.label.how !== 'exact' && !newerLabel(report, table, row.label.cell.text)) {
       const why =
         row.label.how === 'alias' ? `是${aliasSource(template, spec, row.label.cell.text)}的用语` : '与模板不一致';
       const cell = row.label.cell;

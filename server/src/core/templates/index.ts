@@ -80,3 +80,16 @@ export function sectionRange(template: Template): string {
   const s = template.sections;
   return `${s[0]?.numeral ?? ''}至${s[s.length - 1]?.numeral ?? ''}`;
 }
+
+/** The template a table was read under: its own older format, or the report's. */
+export function templateOf(report: { readonly template: Template }, table: { readonly template?: string }): Template {
+  return (table.template !== undefined ? templateById(table.template) : undefined) ?? report.template;
+}
+
+/** The spec of a report's table, in the format it was read under. */
+export function specOf(
+  report: { readonly template: Template },
+  table: { readonly id: string; readonly template?: string },
+): TableSpec | undefined {
+  return tableSpec(templateOf(report, table), table.id);
+}
