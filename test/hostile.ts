@@ -29,4 +29,11 @@ export const SHAPES: Readonly<Record<string, (size: number) => string>> = {
   'columns set apart by spaces': (n) => repeat(`${TITLE}三、收到和处理政府信息公开申请情况\n`, 'a  1  ', n),
   'many sub-headings': (n) => repeat(`${TITLE}一、总体情况\n`, '（一）主动公开\n', n),
   'brackets and ordinals': (n) => repeat(`${TITLE}一、总体情况\n`, '（（（一一、、', n),
+  'a report run together on one line': (n) =>
+    repeat(
+      TITLE,
+      '一、总体情况 本镇收到申请3件。二、主动公开政府信息情况 规章000 三、收到和处理政府信息公开申请情况 ',
+      n,
+    ),
+  'ordinals run together on one line': (n) => repeat(TITLE, '一、二、三、四、五、六、', n),
 };

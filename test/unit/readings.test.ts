@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import type { Finding } from '../../server/src/core/codes';
 import { applyEdits, fixesFor, type Fix } from '../../server/src/core/fixes';
-import { briefs, check, fixture } from '../helpers';
+import { briefs, check, fixture, parse } from '../helpers';
 
 const BASE = fixture('crafted/correct-tab.txt');
 const SIX = '本局2023年未收取信息处理费。';
@@ -296,6 +296,44 @@ describe('the 2019 single row in a 2021 report', () => {
         .filter((f) => f.code === 'table-total')
         .map((f) => f.message),
       ['（一）予以公开·自然人 与行合计、列合计都不符：应为 5，实为 6'],
+    );
+  });
+});
+
+describe('a whole report on one line (scraped web text)', () => {
+  const one = BASE.replace(/\s+/gu, ' ');
+
+  it('finds the sections inside the line, reads the prose, and says once a table that its digits run together', () => {
+    const found = check(one);
+    assert.deepEqual(
+      found.map((f) => f.code),
+      Array.from({ length: 6 }, () => 'table-unreadable'),
+    );
+    assert.equal(
+      found[4]!.message,
+      '表格“收到和处理政府信息公开申请情况表”的文字连成一行，相邻单元格的数字连在一起，无法逐行核对，请用按行导出的文本或直接检查原文件',
+    );
+    assert.equal(parse(one).sections.length, 6);
+    // Positions are still those of the one real line.
+    assert.ok(found.every((f) => f.span.start >= 0 && f.span.end <= one.length));
+    // The fee and the years are read from its prose.
+    assert.deepEqual(
+      check(one.replace('未收取信息处理费', '未作说明'))
+        .map((f) => f.code)
+        .filter((c) => c !== 'table-unreadable'),
+      ['fee-not-reported'],
+    );
+  });
+
+  it('a heading typo inside the line is the section, its title flagged', () => {
+    const typo = one.replace('四、政府信息公开行政复议、行政诉讼情况', '四、政府信息公开行政法复议、行政诉讼情况');
+    assert.deepEqual(
+      check(typo)
+        .filter((f) => f.code === 'section-title')
+        .map((f) => f.message),
+      [
+        '标题“四、政府信息公开行政法复议、行政诉讼情况”与模板不一致，模板标题为“四、政府信息公开行政复议、行政诉讼情况”',
+      ],
     );
   });
 });

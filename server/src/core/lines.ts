@@ -10,6 +10,8 @@ export interface Line {
   /** Offset just past the line break (equals `end` on the last line). */
   readonly next: number;
   readonly text: string;
+  /** A piece of a longer line that the parser cut (a report run together on one line): no line break ends it. */
+  readonly cut?: boolean;
 }
 
 /** Splits on LF, CRLF and lone CR. */

@@ -184,7 +184,12 @@ export interface Report {
    * Sections whose tables cannot be read row by row: their numbers stand apart from their labels (a PDF's columns
    * dumped one after another). Their tables are not read; a rule says so once.
    */
-  readonly unreadable: readonly { readonly section: number; readonly span: Span }[];
+  readonly unreadable: readonly {
+    readonly section: number;
+    readonly span: Span;
+    /** `apart`: numbers dumped apart from their labels; `joined`: the table's text run together on one line. */
+    readonly reason: 'apart' | 'joined';
+  }[];
   /** Every paragraph of prose in text order, the ones before the first section included. */
   readonly paragraphs: readonly Paragraph[];
   /** Offsets at which each line starts; lineStarts.length is the number of lines. */

@@ -20,6 +20,7 @@ import { lookupLabel } from './labels';
 import { readArtifacts } from './artifacts';
 import { readRawRows, type RawRow } from './cells';
 import { readHeading, readHeadingByPlace, readSubheadings, readTitle, type HeadingCandidate } from './headings';
+import { cutRunTogether } from './oneline';
 import { readParagraphs } from './paragraphs';
 import { TableReader } from './tables';
 
@@ -111,7 +112,9 @@ function readHeadings(
   return { candidates, stray };
 }
 
-function parseWith(text: string, lines: readonly Line[], template: Template, markdown: boolean): Report {
+function parseWith(text: string, real: readonly Line[], template: Template, markdown: boolean): Report {
+  // A report run together on one line is read in the pieces its headings cut it into.
+  const lines = cutRunTogether(template, real);
   const { candidates, stray } = readHeadings(template, lines);
 
   const reader = new TableReader(template);
@@ -123,7 +126,14 @@ function parseWith(text: string, lines: readonly Line[], template: Template, mar
     // a pasted table is the one error of the repeated heading, not a duplicate finding for each of its rows.
     if (reader.hasTables(c.section)) return;
     const nextLine = candidates[i + 1]?.line.index ?? lines.length;
-    const rows = readRawRows(lines.slice(c.line.index + 1, nextLine));
+    const body = lines.slice(c.line.index + 1, nextLine);
+    // A table run together on one line (scraped text): its cells and digits cannot be told apart with certainty.
+    const joined = body.find((l) => l.cut && !l.text.includes('\t') && /\d/u.test(l.text));
+    if (joined) {
+      unreadable.push({ section: c.section, span: { start: joined.start, end: joined.end }, reason: 'joined' });
+      return;
+    }
+    const rows = readRawRows(body);
     let widest = 0;
     let widestOfAll = 0;
     for (const t of template.tables) {
@@ -131,7 +141,7 @@ function parseWith(text: string, lines: readonly Line[], template: Template, mar
       if (t.section === c.section) widest = Math.max(widest, t.columns.length);
     }
     const apart = numbersApart(rows, widest, widestOfAll);
-    if (apart) unreadable.push({ section: c.section, span: apart });
+    if (apart) unreadable.push({ section: c.section, span: apart, reason: 'apart' });
     else {
       reader.read(rows, c.section, fallbackTable(template, c.section));
       read.push({ rows, section: c.section });
@@ -192,7 +202,7 @@ function parseWith(text: string, lines: readonly Line[], template: Template, mar
     unreadable,
     artifacts,
     paragraphs,
-    lineStarts: lines.map((l) => l.start),
+    lineStarts: real.map((l) => l.start),
     markdown,
   };
 }

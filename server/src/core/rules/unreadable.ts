@@ -1,7 +1,8 @@
 /**
- * `table-unreadable`: a section whose table numbers stand apart from their labels — all the labels, then every
- * number on its own line, as plain pdftotext or a PDF viewer's copy gives a table. Rows cannot be rebuilt with
- * certainty, so the checker says so once a table instead of guessing (and instead of a finding a row).
+ * `table-unreadable`: a section whose tables cannot be read row by row — numbers standing apart from their labels
+ * (all the labels, then every number on its own line, as plain pdftotext or a PDF viewer's copy gives a table), or
+ * the whole table run together on one line with the digits of adjacent cells joined (text scraped from a web page).
+ * Rows cannot be rebuilt with certainty, so the checker says so once a table instead of guessing.
  */
 
 import type { CheckContext, Draft, Rule } from './types';
@@ -12,7 +13,10 @@ function check({ report, template }: CheckContext): Draft[] {
     for (const spec of template.tables) {
       if (spec.section !== u.section) continue;
       out.push({
-        message: `表格“${spec.name}”的数值与行标签分开排列，无法逐行核对，请用按行导出的文本或直接检查 PDF`,
+        message:
+          u.reason === 'apart'
+            ? `表格“${spec.name}”的数值与行标签分开排列，无法逐行核对，请用按行导出的文本或直接检查 PDF`
+            : `表格“${spec.name}”的文字连成一行，相邻单元格的数字连在一起，无法逐行核对，请用按行导出的文本或直接检查原文件`,
         span: { start: u.span.start, end: u.span.start },
       });
     }
