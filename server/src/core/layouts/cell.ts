@@ -14,6 +14,7 @@ export function cellOf(line: Line, from: number, to: number, blankAt: number): R
     span: { start: line.start + start, end: line.start + end },
     text: line.text.slice(start, end),
     line: line.index,
+    col: start,
   };
 }
 

@@ -8,6 +8,8 @@ export interface RawCell {
   /** Trimmed text; empty for a blank cell. */
   readonly text: string;
   readonly line: number;
+  /** Where the cell starts in its line (characters), for text laid out in columns by spaces. */
+  readonly col?: number;
   /** The text joins label fragments from the lines around (see `Cell.wrapped`). */
   readonly wrapped?: boolean;
 }

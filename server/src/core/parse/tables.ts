@@ -21,6 +21,8 @@ interface Draft {
   how: 'exact' | 'alias' | 'near' | undefined;
   labelCell: Cell | undefined;
   layout: Layout;
+  /** The values came a number a line (blank lines between cells): the row stays open for more. */
+  lone?: boolean;
 }
 
 interface Builder {
@@ -164,13 +166,30 @@ export class TableReader {
       return;
     }
 
-    // A lone number in a wide table between a label and its row is noise (a page number, a footnote mark).
     const spec = typeof this.current === 'string' ? tableSpec(t, this.current) : undefined;
-    if (labels.length === 0 && values.values.length === 1 && (spec?.columns.length ?? 0) >= 3) return;
-    // A row of values without labels completes a labelled row that had none (a row broken over lines).
-    if (labels.length === 0 && this.pending && this.pending.values.values.length === 0) {
-      this.pending.values = values;
-      append(this.pending.cells, seg);
+    const lone = labels.length === 0 && values.values.length === 1 && values.values[0]!.kind === 'value';
+    if (lone && spec?.shape === 'rows' && spec.columns.length >= 3) {
+      // Numbers a line each after a row's label are its values, one cell a line with blank lines between (stored
+      // web text); a lone number with no label before it is noise (a page number, a footnote mark).
+      const p = this.pending;
+      if (p && p.values.values.length < spec.columns.length) {
+        p.values = { values: [...p.values.values, values.values[0]!], lead: p.values.lead, trail: [] };
+        append(p.cells, seg);
+        p.lone = true;
+      }
+      return;
+    }
+    // A row of values without labels completes a labelled row that had none (a row broken over lines), or one that
+    // has only a stray lone number, which it replaces.
+    const open = this.pending;
+    if (
+      labels.length === 0 &&
+      open &&
+      (open.values.values.length === 0 || (open.lone && open.values.values.length === 1))
+    ) {
+      open.values = values;
+      open.cells = [...open.cells.filter((c) => c.kind === 'label'), ...seg];
+      open.lone = false;
       this.pending = undefined;
       return;
     }

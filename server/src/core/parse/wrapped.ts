@@ -26,21 +26,54 @@ function isFragment(template: Template, c: RawCell | undefined): c is RawCell {
   return c !== undefined && c.text.length > 0 && !NUMBER.test(c.text) && lookupLabel(template, c.text).length === 0;
 }
 
-/** Up to two fragment cells at the end of a row of one cell a line, in order. */
-function trailing(template: Template, cells: readonly RawCell[]): RawCell[] {
-  const filled = cells.filter((c) => c.text.length > 0);
+/** A line of one cell a line, cut into its column pieces where runs of spaces part them (`三、本年度办   （一）予以公`). */
+function pieces(cell: RawCell): RawCell[] {
   const out: RawCell[] = [];
-  for (let i = filled.length - 1; i >= 0 && out.length < 2 && isFragment(template, filled[i]); i--)
-    out.unshift(filled[i]!);
+  const col = cell.col ?? 0;
+  for (const m of cell.text.matchAll(/\S+(?: \S+)*/gu)) {
+    const start = cell.span.start + m.index;
+    out.push({ span: { start, end: start + m[0].length }, text: m[0], line: cell.line, col: col + m.index });
+  }
   return out;
 }
 
-/** Up to two fragment cells at the start of a row of one cell a line. */
-function leading(template: Template, cells: readonly RawCell[]): RawCell[] {
+/** Most lines a label wraps over on either side of its numbers (a long label in a narrow column takes seven). */
+const MAX_LINES = 4;
+
+/** The column pieces of the fragment lines next to the numbers: the last ones of a group above, the first below. */
+function fragmentLines(template: Template, cells: readonly RawCell[], from: 'end' | 'start'): RawCell[][] {
   const filled = cells.filter((c) => c.text.length > 0);
-  const out: RawCell[] = [];
-  for (let i = 0; i < filled.length && out.length < 2 && isFragment(template, filled[i]); i++) out.push(filled[i]!);
-  return out;
+  const ordered = from === 'end' ? [...filled].reverse() : filled;
+  const out: RawCell[][] = [];
+  for (const c of ordered) {
+    const parts = pieces(c);
+    if (out.length === MAX_LINES || parts.length === 0 || !parts.every((p) => isFragment(template, p))) break;
+    out.push(parts);
+  }
+  return from === 'end' ? out.reverse() : out;
+}
+
+/**
+ * Columns are the same when they start within four characters of each other: a short last line of a label is
+ * centred in its cell; the next column (a row label's beside a group label's) starts further off.
+ */
+const SAME_COLUMN = 4;
+
+/** The piece of a line that stands in the column at `col`. */
+function inColumn(line: readonly RawCell[], col: number): RawCell | undefined {
+  return line.find((p) => Math.abs((p.col ?? 0) - col) <= SAME_COLUMN);
+}
+
+/** Takes pieces out of the cells of a group: what is left of a cell stays as its own pieces. */
+function takeOut(row: { cells: RawCell[] }, used: readonly RawCell[]): void {
+  if (used.length === 0) return;
+  const next: RawCell[] = [];
+  for (const c of row.cells) {
+    const hit = used.filter((u) => u.line === c.line && u.span.start >= c.span.start && u.span.end <= c.span.end);
+    if (hit.length === 0) next.push(c);
+    else for (const p of pieces(c)) if (!hit.some((u) => u.span.start === p.span.start)) next.push(p);
+  }
+  row.cells = next;
 }
 
 /** The rows with wrapped labels joined; the fragments used are taken out of their rows. */
@@ -53,28 +86,35 @@ export function joinWrappedLabels(template: Template, rows: readonly RawRow[], s
     const first = row.cells.findIndex((c) => c.text.length > 0);
     const label = first >= 0 && !NUMBER.test(row.cells[first]!.text) ? row.cells[first]! : undefined;
     if (label && lookupLabel(template, label.text).some((h) => h.kind === 'row')) continue;
-    // The fragment lines are one cell a line: up to two of the lines just above, up to two of those just below.
+    // The fragment lines are one cell a line: a few of the lines just above and of those just below,
+    // each cut into the columns a layout printed side by side (a group label's column, the row label's column).
     const prev = out[k - 1]?.layout === 'cells' ? out[k - 1] : undefined;
     const next = out[k + 1]?.layout === 'cells' ? out[k + 1] : undefined;
-    const above = trailing(template, prev?.cells ?? []);
-    const below = leading(template, next?.cells ?? []);
-    const middle = label?.text ?? '';
-    // An exact name first, from any of the joins; a near one only when none is exact.
+    const above = fragmentLines(template, prev?.cells ?? [], 'end');
+    const below = fragmentLines(template, next?.cells ?? [], 'start');
+    const columns = [...new Set([...above.flat(), ...below.flat(), ...(label ? [label] : [])].map((p) => p.col ?? 0))];
+    // The column nearest the numbers first: a row's own label stands right of its group's.
+    columns.sort((a, b) => b - a);
     found: for (const wanted of ['exact', 'near'] as const) {
-      for (let nb = above.length; nb >= 0; nb--) {
-        for (let na = below.length; na >= 0; na--) {
-          if (nb + na === 0) continue;
-          const b = above.slice(above.length - nb);
-          const a = below.slice(0, na);
-          const text = [...b.map((c) => c.text), middle, ...a.map((c) => c.text)].join('');
-          if (namesRow(template, tables, text) !== wanted) continue;
-          const anchor = label ?? b[0] ?? a[0]!;
-          const joined: RawCell = { span: anchor.span, text, line: anchor.line, wrapped: true };
-          if (label) row.cells[first] = joined;
-          else row.cells.unshift(joined);
-          for (const c of b) prev!.cells.splice(prev!.cells.indexOf(c), 1);
-          for (const c of a) next!.cells.splice(next!.cells.indexOf(c), 1);
-          break found;
+      for (const col of columns) {
+        const b0 = above.map((l) => inColumn(l, col)).filter((p): p is RawCell => p !== undefined);
+        const a0 = below.map((l) => inColumn(l, col)).filter((p): p is RawCell => p !== undefined);
+        const middle = label && Math.abs((label.col ?? 0) - col) <= SAME_COLUMN ? label.text : '';
+        for (let nb = b0.length; nb >= 0; nb--) {
+          for (let na = a0.length; na >= 0; na--) {
+            if (nb + na === 0) continue;
+            const b = b0.slice(b0.length - nb);
+            const a = a0.slice(0, na);
+            const text = [...b.map((c) => c.text), middle, ...a.map((c) => c.text)].join('');
+            if (namesRow(template, tables, text) !== wanted) continue;
+            const anchor = (middle ? label : undefined) ?? b[0] ?? a[0]!;
+            const joined: RawCell = { span: anchor.span, text, line: anchor.line, col, wrapped: true };
+            if (middle && label) row.cells[first] = joined;
+            else row.cells.splice(Math.max(first, 0), 0, joined);
+            if (prev) takeOut(prev, b);
+            if (next) takeOut(next, a);
+            break found;
+          }
         }
       }
     }
