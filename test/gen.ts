@@ -229,3 +229,33 @@ export function figuresArbitrary(most: number, art20: number): fc.Arbitrary<Figu
     })
     .map((r) => figuresFrom(r.addends, r.forward, r.carried, r.review, r.art20));
 }
+
+/**
+ * The 三 table of a tab-layout report as `pdftotext -layout` prints a PDF of it: group labels on lines of their own,
+ * each row's label wrapped at `width` characters, its numbers beside the middle line, set apart by spaces.
+ */
+export function asPdfLayout(text: string, width: number): string {
+  const lines = text.split('\n');
+  const from = lines.findIndex((l) => l.startsWith('一、本年新收'));
+  const to = lines.findIndex((l) => l.startsWith('四、结转下年度继续办理'));
+  if (from < 0 || to < 0) return text;
+  const out: string[] = [];
+  for (const line of lines.slice(from, to + 1)) {
+    const cells = line.split('\t').filter((c) => c.length > 0);
+    const numbers = cells.filter((c) => /^\d+$/u.test(c));
+    const labels = cells.filter((c) => !/^\d+$/u.test(c));
+    for (const group of labels.slice(0, -1)) out.push(`    ${group}`);
+    const label = labels[labels.length - 1] ?? '';
+    const chunks: string[] = [];
+    for (let i = 0; i < label.length; i += width) chunks.push(label.slice(i, i + width));
+    const middle = Math.floor((chunks.length - 1) / 2);
+    chunks.forEach((chunk, i) => {
+      out.push(
+        i === middle
+          ? `    ${chunk.padEnd(width + 4, ' ')}${numbers.map((n) => n.padStart(4)).join('  ')}`
+          : `    ${chunk}`,
+      );
+    });
+  }
+  return [...lines.slice(0, from), ...out, ...lines.slice(to + 1)].join('\n');
+}

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import type { Finding } from '../../server/src/core/codes';
 import { applyEdits, fixesFor, type Fix } from '../../server/src/core/fixes';
 import { briefs, check, fixture, parse } from '../helpers';
+import { asPdfLayout } from '../gen';
 
 const BASE = fixture('crafted/correct-tab.txt');
 const SIX = '本局2023年未收取信息处理费。';
@@ -220,32 +221,7 @@ describe('columns dumped one after another', () => {
 });
 
 describe('labels wrapped around their numbers (pdftotext -layout)', () => {
-  /** The 三 table of the crafted report as `pdftotext -layout` prints it: labels in a narrow column, numbers beside. */
-  function layoutTable(width: number): string {
-    const lines = BASE.split('\n');
-    const from = lines.findIndex((l) => l.startsWith('一、本年新收'));
-    const to = lines.findIndex((l) => l.startsWith('四、结转下年度继续办理'));
-    const out: string[] = [];
-    for (const line of lines.slice(from, to + 1)) {
-      const cells = line.split('\t').filter((c) => c.length > 0);
-      const numbers = cells.filter((c) => /^\d+$/u.test(c));
-      const labels = cells.filter((c) => !/^\d+$/u.test(c));
-      // A group label stands on its own line; the row's label wraps at the column's width.
-      for (const group of labels.slice(0, -1)) out.push(`    ${group}`);
-      const label = labels[labels.length - 1] ?? '';
-      const chunks: string[] = [];
-      for (let i = 0; i < label.length; i += width) chunks.push(label.slice(i, i + width));
-      const middle = Math.floor((chunks.length - 1) / 2);
-      chunks.forEach((chunk, i) => {
-        out.push(
-          i === middle
-            ? `    ${chunk.padEnd(width + 4, ' ')}${numbers.map((n) => n.padStart(4)).join('  ')}`
-            : `    ${chunk}`,
-        );
-      });
-    }
-    return [...lines.slice(0, from), ...out, ...lines.slice(to + 1)].join('\n');
-  }
+  const layoutTable = (width: number): string => asPdfLayout(BASE, width);
 
   it('reads every row whose label wraps over two or three lines, with no false alarm', () => {
     const text = layoutTable(12);
