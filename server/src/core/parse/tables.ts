@@ -10,6 +10,7 @@ import { columnKind, tableSpec, type TableSpec, type Template } from '../templat
 import type { RawRow } from './cells';
 import { append, cover } from '../util';
 import { lookupLabel, nearRow, type LabelHit } from './labels';
+import { assignByPlace } from './places';
 import { joinWrappedLabels } from './wrapped';
 import { NO_VALUES, classify, fitValues, joinCells, segments, spanOf, valuesOf, withStatus, type Padded } from './rows';
 
@@ -274,32 +275,10 @@ export class TableReader {
     if (spec.columns.length >= 3) {
       b.rows = b.rows.filter((d) => d.row !== undefined || d.labelCell || d.values.values.length > 1);
     }
-    const n = spec.rows.length;
-    const assigned: (number | undefined)[] = b.rows.map((d) => d.row);
-    const matchedBy: Row['matchedBy'][] = b.rows.map((d) => (d.row !== undefined ? 'label' : 'none'));
-    // Rows without a label, or with one that names no template row, take the free template rows between the rows
-    // tied by their labels when the counts agree: numbers at the place of a template row are that row.
-    let i = 0;
-    while (i < b.rows.length) {
-      if (assigned[i] !== undefined) {
-        i++;
-        continue;
-      }
-      let j = i;
-      while (j < b.rows.length && assigned[j] === undefined) j++;
-      const before = prevAssigned(assigned, i);
-      const after = nextAssigned(assigned, j, n);
-      const taken = new Set(assigned.filter((x): x is number => x !== undefined));
-      const free: number[] = [];
-      for (let r = before + 1; r < after; r++) if (!taken.has(r)) free.push(r);
-      if (free.length === j - i) {
-        for (let k = i; k < j; k++) {
-          assigned[k] = free[k - i];
-          matchedBy[k] = 'position';
-        }
-      }
-      i = j;
-    }
+    const { assigned, matchedBy } = assignByPlace(
+      b.rows.map((d) => d.row),
+      spec.rows.length,
+    );
     const seen = new Map<number, Row>();
     const rows: Row[] = b.rows.map((d, k) => {
       const r = assigned[k];
@@ -393,14 +372,4 @@ function lastRun(seg: readonly Cell[], unknown: readonly Cell[]): Cell[] {
     else if (c.kind !== 'blank') break;
   }
   return run;
-}
-
-function prevAssigned(assigned: readonly (number | undefined)[], i: number): number {
-  for (let k = i - 1; k >= 0; k--) if (assigned[k] !== undefined) return assigned[k]!;
-  return -1;
-}
-
-function nextAssigned(assigned: readonly (number | undefined)[], j: number, n: number): number {
-  for (let k = j; k < assigned.length; k++) if (assigned[k] !== undefined) return assigned[k]!;
-  return n;
 }
