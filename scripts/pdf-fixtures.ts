@@ -15,7 +15,7 @@ const FIXTURES = path.join(__dirname, '..', 'test', 'fixtures');
 const OUT = path.join(FIXTURES, 'pdf');
 
 /** The crafted reports to print, and a changed copy: name → text. */
-function sources(): Record<string, string> {
+export function sources(): Record<string, string> {
   const correct = readFileSync(path.join(FIXTURES, 'crafted', 'correct-tab.txt'), 'utf8');
   const row = '\t（一）予以公开\t5\t1\t0\t0\t0\t0\t6';
   if (!correct.includes(row)) throw new Error('the crafted report changed: update pdf-fixtures.ts');
@@ -27,7 +27,7 @@ function escape(text: string): string {
 }
 
 /** The report as a web page: runs of tab rows become a table, other lines paragraphs. */
-function toHtml(text: string): string {
+export function toHtml(text: string): string {
   const out: string[] = [];
   let rows: string[][] = [];
   const flush = (): void => {
@@ -85,4 +85,4 @@ function main(): void {
   }
 }
 
-main();
+if (require.main === module) main();
