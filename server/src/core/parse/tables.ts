@@ -303,6 +303,12 @@ export class TableReader {
 
   /** A single-row table (the 四 table) is one row of values, wherever its lines break. */
   private finishSingleRow(spec: TableSpec, b: Builder): Table {
+    // A lone number beside a line that holds the whole row is noise (a page number), not a sixteenth value.
+    const n = spec.columns.length;
+    const count = (d: Draft): number => d.values.values.length;
+    if (b.rows.some((d) => count(d) === n) && b.rows.reduce((s, d) => s + count(d), 0) > n) {
+      b.rows = b.rows.filter((d) => count(d) !== 1 || d.labels.length > 0);
+    }
     const cells = b.rows.flatMap((d) => d.cells);
     const padded: Padded = {
       values: b.rows.flatMap((d) => d.values.values),
