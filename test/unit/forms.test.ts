@@ -71,3 +71,62 @@ describe('damaged forms, as properties over generated reports', () => {
     });
   }
 });
+
+/** Forms whose tables cannot or need not all be read: what a correct report gets, exactly, however its numbers. */
+const SAID_ONCE: Record<string, { form: Form; expect: (f: Figures) => string[]; found: boolean }> = {
+  'a whole report on one line': {
+    form: (text) => text.replace(/\s+/gu, ' '),
+    expect: () => Array.from({ length: 6 }, () => 'table-unreadable'),
+    found: false,
+  },
+  'the 三 table dumped column after column (plain pdftotext)': {
+    form: (text) => {
+      const lines = text.split('\n');
+      const from = lines.findIndex((l) => l.startsWith('（本列数据的勾稽关系'));
+      const to = lines.findIndex((l) => l.startsWith('四、政府信息公开行政复议'));
+      const cells = lines.slice(from, to).flatMap((l) => l.split('\t').filter((c) => c.length > 0));
+      const dumped = [...cells.filter((c) => !/^\d+$/u.test(c)), ...cells.filter((c) => /^\d+$/u.test(c))];
+      return [...lines.slice(0, from), dumped.join('\n\n'), '', ...lines.slice(to)].join('\n');
+    },
+    expect: () => ['table-unreadable'],
+    found: false,
+  },
+  'the 2019 single （六） row in a 2021 report': {
+    form: (text) =>
+      text.replace(/（六）其他处理\t1\.申请人无正当理由[^\n]*\n\t2\.[^\n]*\n\t3\.其他[^\n]*\n/u, (rows) => {
+        const sums = [0, 0, 0, 0, 0, 0, 0];
+        for (const row of rows.trim().split('\n'))
+          row
+            .split('\t')
+            .slice(-7)
+            .forEach((v, i) => (sums[i]! += Number(v)));
+        return `（六）其他处理\t${sums.join('\t')}\n`;
+      }),
+    expect: () => ['table-old-format'],
+    found: true,
+  },
+};
+
+describe('damaged forms said once, as properties over generated reports', () => {
+  for (const [name, { form, expect, found }] of Object.entries(SAID_ONCE)) {
+    it(`${name}: exactly what it says, and ${found ? 'a changed cell still found' : 'nothing guessed'}`, () => {
+      fc.assert(
+        fc.property(figures, fc.nat(24), fc.nat(6), (f: Figures, r, c) => {
+          const text = form(writeReport(f, 'tab'), 0);
+          const loud = (t: string): string[] =>
+            check(t)
+              .filter((x) => x.severity === 'error' || x.severity === 'warning')
+              .map((x) => x.code);
+          assert.deepEqual(loud(text), expect(f));
+          if (r === 21 || r === 22 || r === 20) return; // rows of （六）, which the 2019 row stands for
+          const changed = f.apps.map((row) => [...row]);
+          changed[r]![c] = Number(changed[r]![c]) + 1;
+          const wrong = form(writeReport({ ...f, apps: changed }, 'tab', f), 0);
+          if (found) assert.ok(loud(wrong).includes('table-total') || loud(wrong).includes('table-balance'));
+          else assert.deepEqual(loud(wrong), expect(f));
+        }),
+        { numRuns: 30 },
+      );
+    });
+  }
+});
