@@ -147,7 +147,8 @@ function parseWith(text: string, real: readonly Line[], template: Template, mark
       read.push({ rows, section: c.section });
     }
   });
-  const { tables: found, oldTables } = reader.finish();
+  const { tables: found, oldTables, apart } = reader.finish();
+  for (const a of apart) unreadable.push({ section: a.section, span: a.span, reason: 'apart' });
   const tables = found.map((t) => readUnderOlder(t, read) ?? t);
 
   const artifacts = [...readArtifacts(lines, markdown), ...stray].sort((a, b) => a.span.start - b.span.start);

@@ -38,6 +38,17 @@ interface Builder {
 /** The current table is one only an older format had. */
 const OLD = Symbol('old table');
 
+/**
+ * A single-row table whose numbers came one a line, and fewer than its columns: the columns of a PDF dumped one after
+ * another, some of them elsewhere in the text — no row to read. The span of those numbers, or undefined.
+ */
+function numbersApart(spec: TableSpec, b: Builder): Span | undefined {
+  const withValues = b.rows.filter((d) => d.values.values.length > 0);
+  const lone = withValues.every((d) => d.values.values.length === 1 && d.labels.length === 0);
+  if (!lone || withValues.length < 2 || withValues.length >= spec.columns.length) return undefined;
+  return cover(withValues.map((d) => d.values.values[0]!.span));
+}
+
 /** Reads tables section by section; `finish` gives the tables found in the whole report. */
 export class TableReader {
   private readonly builders = new Map<string, Builder>();
@@ -254,20 +265,23 @@ export class TableReader {
   }
 
   /** The tables found, in template order, and the 2019-only tables. */
-  finish(): { tables: Table[]; oldTables: OldTable[] } {
+  finish(): { tables: Table[]; oldTables: OldTable[]; apart: { section: number; span: Span }[] } {
     const tables: Table[] = [];
+    const apart: { section: number; span: Span }[] = [];
     for (const spec of this.template.tables) {
       const b = this.builders.get(spec.id);
       if (!b) continue;
       if (b.rows.length === 0 && !b.caption && b.foreign.length === 0 && b.headers.length < 2) continue;
-      tables.push(spec.shape === 'single-row' ? this.finishSingleRow(spec, b) : this.finishTable(spec, b));
+      const lone = spec.shape === 'single-row' ? numbersApart(spec, b) : undefined;
+      if (lone) apart.push({ section: b.section, span: lone });
+      else tables.push(spec.shape === 'single-row' ? this.finishSingleRow(spec, b) : this.finishTable(spec, b));
     }
     const oldTables = this.oldTables.map((o) => ({
       caption: o.caption,
       span: spanOf([o.caption, ...o.cells]),
       template: o.template,
     }));
-    return { tables, oldTables };
+    return { tables, oldTables, apart };
   }
 
   private finishTable(spec: TableSpec, b: Builder): Table {
