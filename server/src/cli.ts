@@ -16,7 +16,7 @@ const DEFAULT_MAX_MB = 64;
 
 const USAGE = `用法：nianbao check [--format text|json] [--config 设置.json] [--max-size MB] <文件或文件夹…>
 
-  检查政府信息公开工作年度报告（.txt/.md）。文件夹中只检查被识别为年度报告的 .txt/.md 文件。
+  检查政府信息公开工作年度报告（.txt、.md、保存的网页 .html/.htm）。文件夹中只检查被识别为年度报告的这些文件。
   --format text   每个问题一行：路径:行:列: 严重程度 代码 说明（默认）
   --format json   {"files":[{"path","diagnostics":[…]}]}，位置为 LSP 的 0 起行列
   --config FILE   JSON 设置文件，格式同编辑器设置 {"severity": {"section-title": "off"}}
@@ -125,7 +125,7 @@ export function runCli(argv: readonly string[], checker: CliChecker = { analyze 
   const { format, options, maxMb, paths } = parsed;
   const maxBytes = Math.floor(maxMb * 1024 * 1024);
 
-  const { candidates, errors: err } = collect(paths, (name) => /\.(txt|md|markdown)$/iu.test(name));
+  const { candidates, errors: err } = collect(paths, (name) => /\.(txt|md|markdown|html?)$/iu.test(name));
   const skipped = new Map<SkipReason, number>();
   const skip = (reason: SkipReason): void => void skipped.set(reason, (skipped.get(reason) ?? 0) + 1);
   const results: FileResult[] = [];

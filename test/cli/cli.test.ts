@@ -6,6 +6,7 @@ import { copyFileSync, mkdtempSync, mkdirSync, readFileSync, rmSync, symlinkSync
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { runCli } from '../../server/src/cli';
+import { sources, toHtml } from '../../scripts/pdf-fixtures';
 import { analyze } from '../../server/src/service';
 import { FIXTURES } from '../helpers';
 
@@ -202,5 +203,24 @@ describe('cli on hostile files', () => {
     );
     assert.equal(r.code, 2);
     assert.match(r.stdout, /^检查了 1 个文件/u);
+  });
+});
+
+describe('cli on saved web pages', () => {
+  it('checks .html pages named or found in folders, as the text the page holds', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'nianbao-html-'));
+    try {
+      writeFileSync(path.join(dir, 'report.html'), toHtml(sources()['wrong-cell']!));
+      writeFileSync(path.join(dir, 'menu.htm'), '<html><body><nav>首页</nav><p>通知公告</p></body></html>');
+      const r = run('check', dir);
+      assert.equal(r.code, 1);
+      assert.match(
+        r.stdout,
+        /report\.html:\d+:\d+: error table-total （一）予以公开·自然人 与行合计、列合计都不符：应为 5，实为 6\n/u,
+      );
+      assert.match(r.stdout, /检查了 1 个文件：1 个错误，0 个警告，0 个提示\n跳过 1 个文件（非年度报告 1）\n$/u);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -5,6 +5,7 @@
  */
 
 import { InputError } from './errors';
+import { HTML_ADAPTER } from './html';
 import { decodeText } from './text';
 
 export { InputError };
@@ -49,7 +50,7 @@ export const TEXT_ADAPTER: InputAdapter = {
 };
 
 /** Every adapter, by the extensions it reads. */
-export const ADAPTERS: readonly InputAdapter[] = [TEXT_ADAPTER];
+export const ADAPTERS: readonly InputAdapter[] = [TEXT_ADAPTER, HTML_ADAPTER];
 
 /** The adapter for a file name; text for anything unknown (a file named on the command line is read as text). */
 export function adapterFor(name: string): InputAdapter {

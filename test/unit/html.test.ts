@@ -1,0 +1,44 @@
+/** Saved web pages read into the text the checker reads best: tables a row a line, spans expanded. */
+
+import assert from 'node:assert/strict';
+import { readInput, type InputText } from '../../server/src/inputs/index';
+import { sources, toHtml } from '../../scripts/pdf-fixtures';
+import { check } from '../helpers';
+
+function read(html: string | Uint8Array, name = 'report.html'): InputText {
+  const bytes = typeof html === 'string' ? new TextEncoder().encode(html) : html;
+  return readInput(bytes, name) as InputText;
+}
+
+describe('saved web pages', () => {
+  it('a published page of a correct report gives no finding; a changed cell its one error', () => {
+    const page = read(toHtml(sources()['correct']!));
+    assert.equal(page.format, 'html');
+    assert.match(page.text, /^规章\t0\t0\t0$/mu);
+    assert.deepEqual(check(page.text), []);
+    const wrong = read(toHtml(sources()['wrong-cell']!));
+    assert.deepEqual(
+      check(wrong.text).map((f) => f.message),
+      ['（一）予以公开·自然人 与行合计、列合计都不符：应为 5，实为 6'],
+    );
+  });
+
+  it('expands colspan and rowspan into blank cells, joins a label wrapped with <br>, drops scripts and navigation', () => {
+    const page = read(
+      '<html><head><title>x</title><script>var a = "一、总体情况";</script></head><body>' +
+        '<nav><a href="/">首页</a> 一、总体情况</nav>' +
+        '<table><tr><td rowspan="2">三、本年度<br>办理结果</td><td>（一）予以公开</td><td colspan="2">5</td></tr>' +
+        '<tr><td>（二）部分公开</td><td>1</td><td>2</td></tr></table><p>正文　一段</p></body></html>',
+    );
+    assert.equal(page.text, '三、本年度办理结果\t（一）予以公开\t5\t\n\t（二）部分公开\t1\t2\n\n正文　一段\n');
+  });
+
+  it('reads a GBK page by its <meta> charset', () => {
+    // <meta charset="gbk"><p>政府信息公开</p> with 政府信息公开 in GBK.
+    const head = new TextEncoder().encode('<html><head><meta charset="gbk"></head><body><p>');
+    const gbk = Uint8Array.from([0xd5, 0xfe, 0xb8, 0xae, 0xd0, 0xc5, 0xcf, 0xa2, 0xb9, 0xab, 0xbf, 0xaa]);
+    const tail = new TextEncoder().encode('</p></body></html>');
+    const page = read(Uint8Array.from([...head, ...gbk, ...tail]), 'page.htm');
+    assert.equal(page.text, '政府信息公开\n');
+  });
+});
