@@ -15,6 +15,7 @@ import { analyze, shownFindings, DEFAULT_OPTIONS, toOptions, type Options } from
 const DEFAULT_MAX_MB = 64;
 
 const USAGE = `用法：nianbao check [--format text|json] [--config 设置.json] [--max-size MB] <文件或文件夹…>
+      nianbao convert [--max-size MB] <文件>     输出检查时读到的文字（看清网页等文件被读成了什么）
 
   检查政府信息公开工作年度报告（.txt、.md、保存的网页 .html/.htm）。文件夹中只检查被识别为年度报告的这些文件。
   --format text   每个问题一行：路径:行:列: 严重程度 代码 说明（默认）
@@ -118,8 +119,31 @@ function parseArgs(argv: readonly string[]): Args | CliResult {
   return out;
 }
 
+/** `nianbao convert FILE`: the text the checker reads from a file, so a user can see why it says what it says. */
+function convert(argv: readonly string[]): CliResult {
+  const args = [...argv];
+  let maxMb = DEFAULT_MAX_MB;
+  const files: string[] = [];
+  while (args.length > 0) {
+    const a = args.shift()!;
+    if (a === '--max-size' || a.startsWith('--max-size=')) {
+      maxMb = Number(a.includes('=') ? a.slice(a.indexOf('=') + 1) : args.shift());
+      if (!(maxMb > 0)) return { code: 2, stdout: '', stderr: 'nianbao: --max-size 应为大于 0 的数（MB）\n' };
+    } else if (a.startsWith('--')) return { code: 2, stdout: '', stderr: `nianbao: 未知的选项“${a}”\n${USAGE}\n` };
+    else files.push(a);
+  }
+  if (files.length !== 1) return { code: 2, stdout: '', stderr: `nianbao: convert 需要一个文件\n${USAGE}\n` };
+  const file = files[0]!;
+  try {
+    return { code: 0, stdout: readText(file, Math.floor(maxMb * 1024 * 1024)).text, stderr: '' };
+  } catch (e) {
+    return { code: 2, stdout: '', stderr: `nianbao: “${file}”${readFailure(e, maxMb).words}\n` };
+  }
+}
+
 /** Runs the CLI on arguments; returns what it prints and its exit code. Never throws. */
 export function runCli(argv: readonly string[], checker: CliChecker = { analyze }): CliResult {
+  if (argv[0] === 'convert') return convert(argv.slice(1));
   const parsed = parseArgs(argv);
   if ('code' in parsed) return parsed;
   const { format, options, maxMb, paths } = parsed;

@@ -224,3 +224,20 @@ describe('cli on saved web pages', () => {
     }
   });
 });
+
+describe('cli convert', () => {
+  it('prints the text the checker reads from a page; an unreadable file is one line and exit 2', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'nianbao-convert-'));
+    try {
+      writeFileSync(path.join(dir, 'p.html'), '<table><tr><td>行政许可</td><td>12</td></tr></table><p>正文</p>');
+      const r = run('convert', path.join(dir, 'p.html'));
+      assert.deepEqual([r.code, r.stdout, r.stderr], [0, '行政许可\t12\n\n正文\n', '']);
+      const missing = run('convert', path.join(dir, 'none.html'));
+      assert.equal(missing.code, 2);
+      assert.match(missing.stderr, /^nianbao: “.*none\.html”无法读取：不存在（ENOENT）\n$/u);
+      assert.equal(run('convert').code, 2);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
