@@ -11,6 +11,12 @@ import { parseReport } from '../server/src/core/parse/index';
 
 export const FIXTURES = path.join(__dirname, 'fixtures');
 
+/** The text with its first `from` replaced; fails when the text has none, so a test never passes on a no-op. */
+export function replaceOnce(text: string, from: string, to: string): string {
+  if (!text.includes(from)) throw new Error(`text has no “${from}”`);
+  return text.replace(from, to);
+}
+
 export function joinLines(...lines: string[]): string {
   return lines.join('\n');
 }

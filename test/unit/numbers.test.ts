@@ -4,14 +4,9 @@ import assert from 'node:assert/strict';
 import { fixAll } from '../../server/src/core/fixall';
 import { hoverAt } from '../../server/src/core/hover';
 import { inlayHints } from '../../server/src/core/inlay';
-import { applyFix, brief, check, fixture, onlyFix, parse } from '../helpers';
+import { applyFix, brief, check, fixture, onlyFix, parse, replaceOnce } from '../helpers';
 
 const BASE = fixture('crafted/correct-tab.txt');
-
-function change(text: string, from: string, to: string): string {
-  assert.ok(text.includes(from), `text has no “${from}”`);
-  return text.replace(from, to);
-}
 
 function lineOf(text: string, needle: string): number {
   return text.slice(0, text.indexOf(needle)).split('\n').length;
@@ -22,7 +17,7 @@ const REVIEW_ROW = '1\t0\t0\t1\t2\t0\t0\t0\t1\t1\t0\t0\t0\t0\t0';
 
 describe('table-total', () => {
   it('one wrong column total: one error on it, the sums it breaks as related information', () => {
-    const text = change(BASE, TOTAL_ROW, TOTAL_ROW.replace('\t10\t', '\t11\t'));
+    const text = replaceOnce(BASE, TOTAL_ROW, TOTAL_ROW.replace('\t10\t', '\t11\t'));
     const found = check(text);
     assert.deepEqual(
       found.map((f) => brief(text, f)),
@@ -43,7 +38,7 @@ describe('table-total', () => {
   });
 
   it('one wrong addend: the error is on the addend, not on the totals', () => {
-    const text = change(BASE, '3.危及“三安全一稳定”\t1\t0', '3.危及“三安全一稳定”\t2\t0');
+    const text = replaceOnce(BASE, '3.危及“三安全一稳定”\t1\t0', '3.危及“三安全一稳定”\t2\t0');
     const found = check(text);
     assert.deepEqual(
       found.map((f) => f.code),
@@ -55,7 +50,7 @@ describe('table-total', () => {
   });
 
   it('a wrong row total names the columns it adds', () => {
-    const text = change(BASE, '\t1\t0\t13\n二', '\t1\t0\t14\n二');
+    const text = replaceOnce(BASE, '\t1\t0\t13\n二', '\t1\t0\t14\n二');
     const found = check(text);
     assert.deepEqual(
       found.map((f) => f.message),
@@ -65,12 +60,12 @@ describe('table-total', () => {
   });
 
   it('a wrong group total in the 四 table', () => {
-    const text = change(BASE, REVIEW_ROW, REVIEW_ROW.replace('1\t2\t0', '1\t3\t0'));
+    const text = replaceOnce(BASE, REVIEW_ROW, REVIEW_ROW.replace('1\t2\t0', '1\t3\t0'));
     assert.deepEqual(
       check(text).map((f) => f.message),
       ['行政复议·总计 应为 2（结果维持 1 + 尚未审结 1），实为 3'],
     );
-    const allZero = change(BASE, REVIEW_ROW, '0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t4');
+    const allZero = replaceOnce(BASE, REVIEW_ROW, '0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t4');
     assert.deepEqual(
       check(allZero).map((f) => f.message),
       ['复议后起诉·总计 应为 0（各项均为 0），实为 4'],
@@ -78,7 +73,7 @@ describe('table-total', () => {
   });
 
   it('two wrong cells in different places: each sum reports its own total', () => {
-    const text = change(BASE, TOTAL_ROW, TOTAL_ROW.replace('\t10\t', '\t11\t')).replace(
+    const text = replaceOnce(BASE, TOTAL_ROW, TOTAL_ROW.replace('\t10\t', '\t11\t')).replace(
       REVIEW_ROW,
       REVIEW_ROW.replace('1\t2\t0', '1\t3\t0'),
     );
@@ -89,7 +84,7 @@ describe('table-total', () => {
   });
 
   it('a blank addend switches off the sums that need it and no others', () => {
-    const text = change(BASE, '3.危及“三安全一稳定”\t1\t0', '3.危及“三安全一稳定”\t\t0');
+    const text = replaceOnce(BASE, '3.危及“三安全一稳定”\t1\t0', '3.危及“三安全一稳定”\t\t0');
     assert.deepEqual(
       check(text).map((f) => f.code),
       ['table-cell-missing'],
@@ -97,7 +92,7 @@ describe('table-total', () => {
   });
 
   it('a total below the sum of its filled addends is impossible even with blanks', () => {
-    const text = change(BASE, '3.危及“三安全一稳定”\t1\t0', '3.危及“三安全一稳定”\t\t0').replace(
+    const text = replaceOnce(BASE, '3.危及“三安全一稳定”\t1\t0', '3.危及“三安全一稳定”\t\t0').replace(
       '（一）予以公开\t5\t1\t0\t0\t0\t0\t6',
       '（一）予以公开\t5\t1\t0\t0\t0\t0\t4',
     );
@@ -117,7 +112,7 @@ describe('table-total', () => {
       h.map((f) => f.message),
       ['（七）总计·科研机构 应为 0（各项均为 0），实为 3'],
     );
-    const low = change(BASE, REVIEW_ROW, '1\t0\t\t1\t1\t0\t0\t0\t1\t1\t0\t0\t0\t0\t0');
+    const low = replaceOnce(BASE, REVIEW_ROW, '1\t0\t\t1\t1\t0\t0\t0\t1\t1\t0\t0\t0\t0\t0');
     assert.deepEqual(
       check(low).map((f) => [f.code, f.message]),
       [
@@ -126,7 +121,7 @@ describe('table-total', () => {
       ],
     );
     // A blank that leaves one sum to tell the wrong total: the sums that hold say what it should be.
-    const told = change(BASE, '3.危及“三安全一稳定”\t1\t0', '3.危及“三安全一稳定”\t\t0').replace(
+    const told = replaceOnce(BASE, '3.危及“三安全一稳定”\t1\t0', '3.危及“三安全一稳定”\t\t0').replace(
       TOTAL_ROW,
       TOTAL_ROW.replace('\t10\t', '\t8\t'),
     );
@@ -168,7 +163,7 @@ describe('table-total when every row lacks a value', () => {
 describe('table-balance', () => {
   it('a column off balance while its totals hold is shown on row 一 with the suspects named', () => {
     const forward = '四、结转下年度继续办理\t\t1\t0\t0\t0\t0\t0\t1';
-    const text = change(BASE, forward, '四、结转下年度继续办理\t\t2\t0\t0\t0\t0\t0\t2');
+    const text = replaceOnce(BASE, forward, '四、结转下年度继续办理\t\t2\t0\t0\t0\t0\t0\t2');
     const found = check(text).filter((f) => f.code === 'table-balance');
     assert.deepEqual(
       found.map((f) => [f.code, brief(text, f).split(' ')[0]]),
@@ -190,7 +185,7 @@ describe('table-balance', () => {
 
 describe('prose-mismatch', () => {
   it('a figure that disagrees with its cell; the fix puts the table’s value', () => {
-    const text = change(BASE, '共收到政府信息公开申请13件', '共收到政府信息公开申请12件');
+    const text = replaceOnce(BASE, '共收到政府信息公开申请13件', '共收到政府信息公开申请12件');
     const { finding, fix } = onlyFix(text, 'prose-mismatch');
     assert.equal(
       finding.message,
@@ -204,9 +199,9 @@ describe('prose-mismatch', () => {
   it('reads each figure of §5 and accepts 一 + 二 for 收到', () => {
     const sentence =
       '本年共收到申请14件，上年结转1件，其中予以公开6件、部分公开2件、不予公开2件、无法提供2件、不予处理1件、其他处理0件，办结13件，结转下年度1件；被申请行政复议2件，行政诉讼1件。';
-    assert.deepEqual(check(change(BASE, '改进措施：', sentence + '\n\n改进措施：')), []);
+    assert.deepEqual(check(replaceOnce(BASE, '改进措施：', sentence + '\n\n改进措施：')), []);
     const wrong = sentence.replace(/(\d+)件/gu, (_, n: string) => `${Number(n) + 7}件`);
-    const found = check(change(BASE, '改进措施：', wrong + '\n\n改进措施：'));
+    const found = check(replaceOnce(BASE, '改进措施：', wrong + '\n\n改进措施：'));
     assert.deepEqual(
       found.map((f) => f.message.replace(/，表格中.*/u, '')),
       [
@@ -227,7 +222,7 @@ describe('prose-mismatch', () => {
   });
 
   it('未收到…申请 means 0', () => {
-    const text = change(BASE, '共收到政府信息公开申请13件', '未收到政府信息公开申请');
+    const text = replaceOnce(BASE, '共收到政府信息公开申请13件', '未收到政府信息公开申请');
     assert.deepEqual(
       check(text).map((f) => f.message),
       ['正文写“未收到政府信息公开申请”，表格中“一、本年新收政府信息公开申请数量·总计”为 13'],
@@ -243,14 +238,14 @@ describe('prose-mismatch', () => {
       '2023年，共办理人大建议12件。',
       '依法予以公开文件12件，部分公开栏目3个。',
     ]) {
-      assert.deepEqual(check(change(BASE, '改进措施：', s + '\n\n改进措施：')), [], s);
+      assert.deepEqual(check(replaceOnce(BASE, '改进措施：', s + '\n\n改进措施：')), [], s);
     }
   });
 });
 
 describe('fee-not-reported and year-mismatch', () => {
   it('六 without 信息处理费: a warning, an error when fee notices were issued', () => {
-    const text = change(BASE, '本局2023年未收取信息处理费。', '无。');
+    const text = replaceOnce(BASE, '本局2023年未收取信息处理费。', '无。');
     const w = check(text);
     assert.deepEqual(
       w.map((f) => [f.code, f.severity, f.message]),
@@ -262,7 +257,7 @@ describe('fee-not-reported and year-mismatch', () => {
         ],
       ],
     );
-    const fees = change(
+    const fees = replaceOnce(
       text,
       '\t2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请\t0\t0\t0\t0\t0\t0\t0',
       '\t2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请\t1\t0\t0\t0\t0\t0\t1',
@@ -282,13 +277,13 @@ describe('fee-not-reported and year-mismatch', () => {
   });
 
   it('a date of another year than the title; a title left from another year', () => {
-    const text = change(BASE, '截至2023年12月31日', '截至2022年12月31日');
+    const text = replaceOnce(BASE, '截至2023年12月31日', '截至2022年12月31日');
     const found = check(text);
     assert.deepEqual(
       found.map((f) => [f.code, f.message, text.slice(f.span.start, f.span.end)]),
       [['year-mismatch', '“截至…12月31日”的年份 2022 与标题中的 2023 年不一致', '2022']],
     );
-    const title = change(BASE, '青山县自然资源局2023年', '青山县自然资源局2022年');
+    const title = replaceOnce(BASE, '青山县自然资源局2023年', '青山县自然资源局2022年');
     assert.deepEqual(
       check(title).map((f) => f.message),
       ['标题中的年份 2022 与统计期限和截至日期的 2023 年不一致'],
@@ -298,7 +293,7 @@ describe('fee-not-reported and year-mismatch', () => {
 
 describe('fixes for the numbers', () => {
   it('fills one blank with 0, or every blank of the table', () => {
-    const text = change(BASE, '1.属于国家秘密\t0\t0\t0', '1.属于国家秘密\t0\t\t0').replace(
+    const text = replaceOnce(BASE, '1.属于国家秘密\t0\t0\t0', '1.属于国家秘密\t0\t\t0').replace(
       '8.属于行政查询事项\t0',
       '8.属于行政查询事项\t/',
     );
@@ -315,7 +310,7 @@ describe('fixes for the numbers', () => {
   });
 
   it('fix-all mends blanks, then row totals, then column totals, and changes nothing the second time', () => {
-    const text = change(BASE, '1.属于国家秘密\t0\t0\t0', '1.属于国家秘密\t\t0\t0')
+    const text = replaceOnce(BASE, '1.属于国家秘密\t0\t0\t0', '1.属于国家秘密\t\t0\t0')
       .replace(TOTAL_ROW, TOTAL_ROW.replace('\t10\t', '\t12\t'))
       .replace('\t1\t0\t13\n二', '\t1\t0\t15\n二')
       .replace(REVIEW_ROW, REVIEW_ROW.replace('1\t2\t0', '1\t3\t0'));
@@ -346,7 +341,7 @@ describe('seeing the numbers', () => {
   });
 
   it('an inlay hint after a wrong total shows the expected value', () => {
-    const text = change(BASE, '\t1\t0\t13\n二', '\t1\t0\t14\n二');
+    const text = replaceOnce(BASE, '\t1\t0\t13\n二', '\t1\t0\t14\n二');
     const hints = inlayHints(check(text));
     assert.deepEqual(
       hints.map((h) => [h.label, text.slice(h.offset - 2, h.offset)]),

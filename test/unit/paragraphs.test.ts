@@ -1,14 +1,9 @@
 /** Prose in the model: sections carry paragraphs, and the prose, fee, year and empty-section rules read them. */
 
 import assert from 'node:assert/strict';
-import { briefs, check, fixture, parse } from '../helpers';
+import { briefs, check, fixture, parse, replaceOnce } from '../helpers';
 
 const BASE = fixture('crafted/correct-tab.txt');
-
-function replaceOnce(text: string, from: string, to: string): string {
-  assert.ok(text.includes(from), `text has no “${from}”`);
-  return text.replace(from, to);
-}
 
 const SIX = '本局2023年未收取信息处理费。本报告数据统计截至2023年12月31日。';
 

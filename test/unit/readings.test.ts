@@ -3,16 +3,11 @@
 import assert from 'node:assert/strict';
 import type { Finding } from '../../server/src/core/codes';
 import { applyEdits, fixesFor, type Fix } from '../../server/src/core/fixes';
-import { briefs, check, fixture, parse } from '../helpers';
+import { briefs, check, fixture, parse, replaceOnce } from '../helpers';
 import { asPdfLayout } from '../gen';
 
 const BASE = fixture('crafted/correct-tab.txt');
 const SIX = '本局2023年未收取信息处理费。';
-
-function replaceOnce(text: string, from: string, to: string): string {
-  assert.ok(text.includes(from), `text has no “${from}”`);
-  return text.replace(from, to);
-}
 
 describe('readings of real wording', () => {
   it('the fee stated in other words is reported; words about other costs are not', () => {

@@ -1,13 +1,8 @@
 import assert from 'node:assert/strict';
-import { applyFix, briefs, check, fixture, onlyFix, parse } from '../helpers';
+import { applyFix, briefs, check, fixture, onlyFix, parse, replaceOnce } from '../helpers';
 
 const BASE = fixture('crafted/correct-tab.txt');
 const CELLS = fixture('crafted/correct-cells.txt');
-
-function replaceOnce(text: string, from: string, to: string): string {
-  assert.ok(text.includes(from), `text has no “${from}”`);
-  return text.replace(from, to);
-}
 
 function lineOf(text: string, needle: string): number {
   const i = text.indexOf(needle);

@@ -1,17 +1,12 @@
 /** Table structure checks on a correct report with one change each, and their fixes. */
 
 import assert from 'node:assert/strict';
-import { applyFix, briefs, check, fixture, onlyFix } from '../helpers';
+import { applyFix, briefs, check, fixture, onlyFix, replaceOnce } from '../helpers';
 import { figuresFrom, writeReport } from '../gen';
 
 const BASE = fixture('crafted/correct-tab.txt');
 const CELLS = fixture('crafted/correct-cells.txt');
 const PIPE = fixture('crafted/correct-pipe.md');
-
-function change(text: string, from: string, to: string): string {
-  assert.ok(text.includes(from), `text has no “${from}”`);
-  return text.replace(from, to);
-}
 
 function lineCol(text: string, needle: string, offsetInNeedle = 0): string {
   const i = text.indexOf(needle) + offsetInNeedle;
@@ -21,7 +16,7 @@ function lineCol(text: string, needle: string, offsetInNeedle = 0): string {
 
 describe('table cells', () => {
   it('a blank cell is missing, named by row and column', () => {
-    const text = change(BASE, '（三）不予公开\t1.属于国家秘密\t0\t0\t0', '（三）不予公开\t1.属于国家秘密\t0\t0\t');
+    const text = replaceOnce(BASE, '（三）不予公开\t1.属于国家秘密\t0\t0\t0', '（三）不予公开\t1.属于国家秘密\t0\t0\t');
     const found = check(text);
     assert.deepEqual(
       found.map((f) => [f.code, f.message]),
@@ -31,7 +26,7 @@ describe('table cells', () => {
   });
 
   it('`/` and `—` are missing values', () => {
-    const text = change(BASE, '行政许可\t12', '行政许可\t/').replace('行政强制\t0', '行政强制\t—');
+    const text = replaceOnce(BASE, '行政许可\t12', '行政许可\t/').replace('行政强制\t0', '行政强制\t—');
     assert.deepEqual(
       check(text).map((f) => f.message),
       [
@@ -42,7 +37,7 @@ describe('table cells', () => {
   });
 
   it('a count must be a whole number ≥ 0; the fee may be a decimal', () => {
-    const text = change(BASE, '行政许可\t12', '行政许可\t1.5')
+    const text = replaceOnce(BASE, '行政许可\t12', '行政许可\t1.5')
       .replace('行政处罚\t3', '行政处罚\t-3')
       .replace('行政强制\t0', '行政强制\t3件');
     assert.deepEqual(
@@ -53,27 +48,27 @@ describe('table cells', () => {
         ['table-cell-invalid', '“行政强制·本年处理决定数量”应为不小于 0 的整数，实为“3件”'],
       ],
     );
-    assert.deepEqual(check(change(BASE, '行政事业性收费\t0.35', '行政事业性收费\t12.5')), []);
+    assert.deepEqual(check(replaceOnce(BASE, '行政事业性收费\t0.35', '行政事业性收费\t12.5')), []);
     assert.deepEqual(
-      check(change(BASE, '行政事业性收费\t0.35', '行政事业性收费\t-1')).map((f) => f.code),
+      check(replaceOnce(BASE, '行政事业性收费\t0.35', '行政事业性收费\t-1')).map((f) => f.code),
       ['table-cell-invalid'],
     );
   });
 
   it('one value too many, one too few', () => {
-    const extra = change(BASE, '\t2.重复申请\t0\t1\t0\t0\t0\t0\t1', '\t2.重复申请\t0\t1\t0\t0\t0\t0\t1\t1');
+    const extra = replaceOnce(BASE, '\t2.重复申请\t0\t1\t0\t0\t0\t0\t1', '\t2.重复申请\t0\t1\t0\t0\t0\t0\t1\t1');
     const e = check(extra);
     assert.deepEqual(
       e.map((f) => [f.code, f.message]),
       [['table-cell-extra', '行“（五）2.重复申请”有 8 个数值，多出 1 个（模板为 7 列）']],
     );
     assert.equal(briefs(extra)[0], `${lineCol(extra, '0\t1\t0\t0\t0\t0\t1\t1', 14)} table-cell-extra`);
-    const few = change(BASE, '\t2.重复申请\t0\t1\t0\t0\t0\t0\t1', '\t2.重复申请\t0\t1\t0\t0\t0\t1');
+    const few = replaceOnce(BASE, '\t2.重复申请\t0\t1\t0\t0\t0\t0\t1', '\t2.重复申请\t0\t1\t0\t0\t0\t1');
     assert.deepEqual(
       check(few).map((f) => f.message),
       ['行“（五）2.重复申请”应有 7 个数值，只有 6 个（没有的填 0）'],
     );
-    const none = change(BASE, '规章\t0\t0\t0', '规章');
+    const none = replaceOnce(BASE, '规章\t0\t0\t0', '规章');
     assert.deepEqual(
       check(none).map((f) => f.message),
       ['行“规章”缺少全部 3 个数值，应填数字（没有则填 0）'],
@@ -81,7 +76,7 @@ describe('table cells', () => {
   });
 
   it('the 四 table must hold exactly 15 values', () => {
-    const text = change(
+    const text = replaceOnce(
       BASE,
       '1\t0\t0\t1\t2\t0\t0\t0\t1\t1\t0\t0\t0\t0\t0',
       '1\t0\t0\t1\t2\t0\t0\t0\t1\t1\t0\t0\t0\t0',
@@ -90,7 +85,7 @@ describe('table cells', () => {
       check(text).map((f) => f.message),
       ['表格“行政复议、行政诉讼情况表”应有 15 个数值，只有 14 个（没有的填 0）'],
     );
-    const blank = change(
+    const blank = replaceOnce(
       BASE,
       '1\t0\t0\t1\t2\t0\t0\t0\t1\t1\t0\t0\t0\t0\t0',
       '1\t0\t0\t1\t2\t0\t0\t\t1\t1\t0\t0\t0\t0\t0',
@@ -114,7 +109,7 @@ describe('table rows', () => {
         : md === false && text === CELLS
           ? '\t\n\t3.其他\n\t0\n\t0\n\t0\n\t0\n\t0\n\t0\n\t0\n\n'
           : '\t3.其他\t0\t0\t0\t0\t0\t0\t0\n';
-      const cut = change(text, row, '');
+      const cut = replaceOnce(text, row, '');
       const { finding, fix } = onlyFix(cut, 'table-row-missing', md);
       assert.equal(finding.message, '表格“收到和处理政府信息公开申请情况表”缺少行“（六）3.其他”，应在此行之前');
       assert.equal(fix.title, '按模板插入行“（六）3.其他”（数值为 0）');
@@ -126,7 +121,7 @@ describe('table rows', () => {
   });
 
   it('several rows missing in a row each get a fix', () => {
-    const text = change(
+    const text = replaceOnce(
       BASE,
       '\t6.属于四类过程性信息\t0\t0\t0\t0\t0\t0\t0\n\t7.属于行政执法案卷\t0\t0\t0\t0\t0\t0\t0\n',
       '',
@@ -144,12 +139,12 @@ describe('table rows', () => {
   });
 
   it('a row that is not in the template, and a duplicate', () => {
-    const text = change(BASE, '\t（七）总计', '\t合计\t0\t0\t0\t0\t0\t0\t0\n\t（七）总计');
+    const text = replaceOnce(BASE, '\t（七）总计', '\t合计\t0\t0\t0\t0\t0\t0\t0\n\t（七）总计');
     assert.deepEqual(
       check(text).map((f) => [f.code, f.message]),
       [['table-row-unknown', '行“合计”不是表格“收到和处理政府信息公开申请情况表”中的行']],
     );
-    const dup = change(BASE, '行政强制\t0', '行政强制\t0\n行政处罚\t3');
+    const dup = replaceOnce(BASE, '行政强制\t0', '行政强制\t0\n行政处罚\t3');
     const d = check(dup);
     assert.deepEqual(
       d.map((f) => f.code),
@@ -159,7 +154,7 @@ describe('table rows', () => {
   });
 
   it('the 2019 label 规范性文件; the fix puts the template label', () => {
-    const text = change(BASE, '行政规范性文件\t2', '规范性文件\t2');
+    const text = replaceOnce(BASE, '行政规范性文件\t2', '规范性文件\t2');
     const { finding, fix } = onlyFix(text, 'table-row-label');
     assert.equal(finding.severity, 'warning');
     assert.equal(finding.message, '行标签“规范性文件”是 2019 年格式的用语，模板为“行政规范性文件”');
@@ -167,18 +162,18 @@ describe('table rows', () => {
   });
 
   it('a near label is tied to its row and relabelled', () => {
-    const text = change(BASE, '4.无正当理由大量反复申请', '4.无正当理由大量重复申请');
+    const text = replaceOnce(BASE, '4.无正当理由大量反复申请', '4.无正当理由大量重复申请');
     const { finding, fix } = onlyFix(text, 'table-row-label');
     assert.equal(finding.message, '行标签“4.无正当理由大量重复申请”与模板不一致，模板为“4.无正当理由大量反复申请”');
     assert.equal(applyFix(text, fix), BASE);
   });
 
   it('an unlabeled row tied by position gets its label from the fix', () => {
-    const text = change(BASE, '\t4.保护第三方合法权益\t1', '\t\t1');
+    const text = replaceOnce(BASE, '\t4.保护第三方合法权益\t1', '\t\t1');
     const { fix } = onlyFix(text, 'table-row-label');
     assert.equal(fix.title, '补上行标签“4.保护第三方合法权益”');
     const fixed = applyFix(text, fix);
-    assert.equal(fixed, change(BASE, '\t4.保护第三方合法权益\t1', '\t\t4.保护第三方合法权益\t1'));
+    assert.equal(fixed, replaceOnce(BASE, '\t4.保护第三方合法权益\t1', '\t\t4.保护第三方合法权益\t1'));
     assert.deepEqual(check(fixed), []);
   });
 });
@@ -217,12 +212,12 @@ describe('HTML tables in Markdown', () => {
 describe('tables', () => {
   it('a missing table; the fix inserts the template table with zeros', () => {
     const table = '第二十条第（五）项\t\t\t\n信息内容\t本年处理决定数量\n行政许可\t12\n';
-    const text = change(BASE, table, '');
+    const text = replaceOnce(BASE, table, '');
     const { finding, fix } = onlyFix(text, 'table-missing');
     assert.equal(finding.message, '第二部分缺少表格“第二十条第（五）项”');
     assert.equal(fix.title, '按模板插入表格“第二十条第（五）项”（数值为 0）');
     const fixed = applyFix(text, fix);
-    assert.equal(fixed, change(BASE, table, '第二十条第（五）项\n信息内容\t本年处理决定数量\n行政许可\t0\n'));
+    assert.equal(fixed, replaceOnce(BASE, table, '第二十条第（五）项\n信息内容\t本年处理决定数量\n行政许可\t0\n'));
     assert.deepEqual(check(fixed), []);
   });
 
@@ -248,7 +243,7 @@ describe('tables', () => {
   });
 
   it('a table in the 2019 format is one finding, not a page of cell errors', () => {
-    const text = change(
+    const text = replaceOnce(
       BASE,
       '信息内容\t本年制发件数\t本年废止件数\t现行有效件数',
       '信息内容\t本年新制作数量\t本年新公开数量\t对外公开总数量',
@@ -262,7 +257,7 @@ describe('tables', () => {
         ],
       ],
     );
-    const nine = change(
+    const nine = replaceOnce(
       BASE,
       '\n三、收到和处理',
       '\n第二十条第（九）项\t\t\n信息内容\t采购总金额\n政府集中采购\t0\n\n三、收到和处理',
