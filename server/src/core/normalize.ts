@@ -27,6 +27,9 @@ export function isBlank(text: string): boolean {
   return BLANK.test(text);
 }
 
+/** A cell's text that is a plain number: digits (half- or full-width), perhaps a decimal point and more digits. */
+export const PLAIN_NUMBER = /^[0-9０-９]+(?:[.．][0-9０-９]+)?$/u;
+
 /** The text without any white space. */
 export function withoutSpace(text: string): string {
   return text.replace(SPACES, '');

@@ -4,13 +4,13 @@
  */
 
 import type { Line } from '../lines';
+import { PLAIN_NUMBER } from '../normalize';
 import { cellOf } from './cell';
 import type { RawCell } from './types';
 
 /** Two or more cells set apart by runs of two or more spaces. */
 const SPACED = /\S(?: {2,}|\u3000{2,}|[ \u3000]{3,})\S/u;
 const SPACE_RUN = / {2,}|\u3000{2,}|[ \u3000]{3,}/gu;
-const NUMBER = /^[0-9０-９]+(?:[.．][0-9０-９]+)?$/u;
 
 /** The cells of a space-aligned row, or undefined when the line is not one. */
 export function readSpacedLine(line: Line, indent: number): RawCell[] | undefined {
@@ -24,5 +24,5 @@ export function readSpacedLine(line: Line, indent: number): RawCell[] | undefine
     from = at + m[0].length;
   }
   cells.push(cellOf(line, from, t.length, from));
-  return cells.some((c) => NUMBER.test(c.text)) ? cells : undefined;
+  return cells.some((c) => PLAIN_NUMBER.test(c.text)) ? cells : undefined;
 }

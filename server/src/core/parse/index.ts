@@ -6,7 +6,7 @@
 
 import type { Artifact, Paragraph, Report, Section, Span, Table } from '../model';
 import { splitLines, type Line } from '../lines';
-import { isBlank } from '../normalize';
+import { PLAIN_NUMBER, isBlank } from '../normalize';
 import {
   DEFAULT_TEMPLATE,
   perTemplate,
@@ -225,13 +225,13 @@ function numbersApart(rows: readonly RawRow[], widest: number, widestOfAll: numb
       continue;
     }
     const filled = row.cells.filter((c) => c.text.length > 0);
-    const single = filled.length === 1 && NUMBER_CELL.test(filled[0]!.text);
+    const single = filled.length === 1 && PLAIN_NUMBER.test(filled[0]!.text);
     // Numbers a line each between blank lines continue a run; a group of lines starts its own.
     if (!(single && lone)) run = 0;
     lone = single;
     const limit = single ? widest + 1 : widestOfAll + 1;
     for (const c of filled) {
-      if (!NUMBER_CELL.test(c.text)) {
+      if (!PLAIN_NUMBER.test(c.text)) {
         run = 0;
         continue;
       }
@@ -244,8 +244,6 @@ function numbersApart(rows: readonly RawRow[], widest: number, widestOfAll: numb
   }
   return undefined;
 }
-
-const NUMBER_CELL = /^[0-9０-９]+(?:[.．][0-9０-９]+)?$/u;
 
 /**
  * A table with an older format's labels, read again under that format (2019's one （六）其他处理 row in a 2021

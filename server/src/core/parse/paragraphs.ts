@@ -7,7 +7,7 @@
 
 import type { Line } from '../lines';
 import type { Paragraph, Span } from '../model';
-import { isBlank, trimBounds } from '../normalize';
+import { trimBounds } from '../normalize';
 
 type Piece = NonNullable<Paragraph['pieces']>[number];
 
@@ -49,7 +49,7 @@ export function readParagraphs(
     const inTable = t < tables.length && tables[t]!.start <= line.end && tables[t]!.end >= lineFrom;
     const local = lineFrom - line.start;
     const bounds = trimBounds(line.text, local);
-    if (inTable || bounds.start === bounds.end || isBlank(line.text.slice(local))) {
+    if (inTable || bounds.start === bounds.end) {
       flush();
       continue;
     }

@@ -42,7 +42,7 @@ const OLD = Symbol('old table');
  * A single-row table whose numbers came one a line, and fewer than its columns: the columns of a PDF dumped one after
  * another, some of them elsewhere in the text — no row to read. The span of those numbers, or undefined.
  */
-function numbersApart(spec: TableSpec, b: Builder): Span | undefined {
+function singleRowApart(spec: TableSpec, b: Builder): Span | undefined {
   const withValues = b.rows.filter((d) => d.values.values.length > 0);
   const lone = withValues.every((d) => d.values.values.length === 1 && d.labels.length === 0);
   if (!lone || withValues.length < 2 || withValues.length >= spec.columns.length) return undefined;
@@ -272,7 +272,7 @@ export class TableReader {
       const b = this.builders.get(spec.id);
       if (!b) continue;
       if (b.rows.length === 0 && !b.caption && b.foreign.length === 0 && b.headers.length < 2) continue;
-      const lone = spec.shape === 'single-row' ? numbersApart(spec, b) : undefined;
+      const lone = spec.shape === 'single-row' ? singleRowApart(spec, b) : undefined;
       if (lone) apart.push({ section: b.section, span: lone });
       else tables.push(spec.shape === 'single-row' ? this.finishSingleRow(spec, b) : this.finishTable(spec, b));
     }

@@ -11,9 +11,8 @@
 
 import type { Template } from '../templates/index';
 import type { RawCell, RawRow } from './cells';
+import { PLAIN_NUMBER } from '../normalize';
 import { lookupLabel, nearRow } from './labels';
-
-const NUMBER = /^[0-9０-９]+(?:[.．][0-9０-９]+)?$/u;
 
 /** Whether a text names a row of one of the tables: exactly, nearly, or not at all. */
 function namesRow(template: Template, tables: readonly string[], text: string): 'exact' | 'near' | undefined {
@@ -23,7 +22,9 @@ function namesRow(template: Template, tables: readonly string[], text: string): 
 
 /** A cell that may be a fragment of a wrapped label: text that is no number and names nothing. */
 function isFragment(template: Template, c: RawCell | undefined): c is RawCell {
-  return c !== undefined && c.text.length > 0 && !NUMBER.test(c.text) && lookupLabel(template, c.text).length === 0;
+  return (
+    c !== undefined && c.text.length > 0 && !PLAIN_NUMBER.test(c.text) && lookupLabel(template, c.text).length === 0
+  );
 }
 
 /** A line of one cell a line, cut into its column pieces where runs of spaces part them (`三、本年度办   （一）予以公`). */
@@ -82,9 +83,9 @@ export function joinWrappedLabels(template: Template, rows: readonly RawRow[], s
   const out: { cells: RawCell[]; layout: RawRow['layout'] }[] = rows.map((r) => ({ ...r, cells: [...r.cells] }));
   for (let k = 0; k < out.length; k++) {
     const row = out[k]!;
-    if (row.layout === 'cells' || !row.cells.some((c) => NUMBER.test(c.text))) continue;
+    if (row.layout === 'cells' || !row.cells.some((c) => PLAIN_NUMBER.test(c.text))) continue;
     const first = row.cells.findIndex((c) => c.text.length > 0);
-    const label = first >= 0 && !NUMBER.test(row.cells[first]!.text) ? row.cells[first]! : undefined;
+    const label = first >= 0 && !PLAIN_NUMBER.test(row.cells[first]!.text) ? row.cells[first]! : undefined;
     if (label && lookupLabel(template, label.text).some((h) => h.kind === 'row')) continue;
     // The fragment lines are one cell a line: a few of the lines just above and of those just below,
     // each cut into the columns a layout printed side by side (a group label's column, the row label's column).
