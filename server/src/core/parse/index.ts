@@ -149,7 +149,8 @@ function parseWith(text: string, real: readonly Line[], template: Template, mark
   });
   const { tables: found, oldTables, apart } = reader.finish();
   for (const a of apart) unreadable.push({ section: a.section, span: a.span, reason: 'apart' });
-  const tables = found.map((t) => readUnderOlder(t, read) ?? t);
+  const olderReads = new Map<string, Table[]>();
+  const tables = found.map((t) => readUnderOlder(t, read, olderReads) ?? t);
 
   const artifacts = [...readArtifacts(lines, markdown), ...stray].sort((a, b) => a.span.start - b.span.start);
   const tableSpans = [...tables.map((t) => t.span), ...oldTables.map((t) => t.span)].sort((a, b) => a.start - b.start);
@@ -250,13 +251,25 @@ function numbersApart(rows: readonly RawRow[], widest: number, widestOfAll: numb
  * report): its rows and sums are then checked as that format has them, not switched off. Undefined when the older
  * format has no such table, or reads it no better.
  */
-function readUnderOlder(table: Table, read: readonly { rows: RawRow[]; section: number }[]): Table | undefined {
+function readUnderOlder(
+  table: Table,
+  read: readonly { rows: RawRow[]; section: number }[],
+  cache: Map<string, Table[]>,
+): Table | undefined {
   const older = table.foreign[0] ? templateById(table.foreign[0].template) : undefined;
   if (!older || !tableSpec(older, table.id)) return undefined;
-  const reader = new TableReader(older);
-  for (const r of read)
-    if (r.section === table.section) reader.read(r.rows, r.section, fallbackTable(older, r.section));
-  const again = reader.finish().tables.find((t) => t.id === table.id);
+  // A section is read under the older format once, for all of its tables that need it.
+  const key = `${older.id}#${table.section}`;
+  let tables = cache.get(key);
+  if (!tables) {
+    const reader = new TableReader(older);
+    for (const r of read) {
+      if (r.section === table.section) reader.read(r.rows, r.section, fallbackTable(older, r.section));
+    }
+    tables = reader.finish().tables;
+    cache.set(key, tables);
+  }
+  const again = tables.find((t) => t.id === table.id);
   if (!again || again.rows.filter((r) => r.rowId).length < table.rows.filter((r) => r.rowId).length) return undefined;
   return { ...again, template: older.id };
 }
