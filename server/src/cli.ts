@@ -9,7 +9,7 @@ import type { Finding } from './core/codes';
 import { looksLikeReport } from './core/detect';
 import { positionAt, type Position } from './core/lines';
 import { NotRegular, SKIP_NAMES, TooLarge, collect, readBounded, why, type SkipReason } from './files';
-import { InputError, readInput, type InputText } from './inputs/index';
+import { InputError, isReportFileName, readInput, type InputText } from './inputs/index';
 import { analyze, shownFindings, DEFAULT_OPTIONS, toOptions, type Options } from './service';
 
 const DEFAULT_MAX_MB = 64;
@@ -104,11 +104,8 @@ function parseArgs(argv: readonly string[]): Args | CliResult {
         return { code: 2, stdout: '', stderr: `nianbao: 无法读取设置文件“${file}”：${(e as Error).message}\n` };
       }
     } else if (a === '--max-size' || a.startsWith('--max-size=')) {
-      const v = value(a);
-      const mb = Number(v);
-      if (!/^\d+(\.\d+)?$/u.test(v) || !(mb > 0)) {
-        return { code: 2, stdout: '', stderr: `nianbao: --max-size 应为大于 0 的数（MB），实为“${v}”\n` };
-      }
+      const mb = maxSize(value(a));
+      if (typeof mb !== 'number') return mb;
       out.maxMb = mb;
     } else if (a.startsWith('--')) {
       return { code: 2, stdout: '', stderr: `nianbao: 未知的选项“${a}”\n${USAGE}\n` };
@@ -119,6 +116,13 @@ function parseArgs(argv: readonly string[]): Args | CliResult {
   return out;
 }
 
+/** The value of `--max-size`: a number of MB above 0 written in digits, or the usage error. */
+function maxSize(v: string): number | CliResult {
+  const mb = Number(v);
+  if (/^\d+(\.\d+)?$/u.test(v) && mb > 0) return mb;
+  return { code: 2, stdout: '', stderr: `nianbao: --max-size 应为大于 0 的数（MB），实为“${v}”\n` };
+}
+
 /** `nianbao convert FILE`: the text the checker reads from a file, so a user can see why it says what it says. */
 function convert(argv: readonly string[]): CliResult {
   const args = [...argv];
@@ -127,8 +131,9 @@ function convert(argv: readonly string[]): CliResult {
   while (args.length > 0) {
     const a = args.shift()!;
     if (a === '--max-size' || a.startsWith('--max-size=')) {
-      maxMb = Number(a.includes('=') ? a.slice(a.indexOf('=') + 1) : args.shift());
-      if (!(maxMb > 0)) return { code: 2, stdout: '', stderr: 'nianbao: --max-size 应为大于 0 的数（MB）\n' };
+      const mb = maxSize(a.includes('=') ? a.slice(a.indexOf('=') + 1) : (args.shift() ?? ''));
+      if (typeof mb !== 'number') return mb;
+      maxMb = mb;
     } else if (a.startsWith('--')) return { code: 2, stdout: '', stderr: `nianbao: 未知的选项“${a}”\n${USAGE}\n` };
     else files.push(a);
   }
@@ -149,7 +154,7 @@ export function runCli(argv: readonly string[], checker: CliChecker = { analyze 
   const { format, options, maxMb, paths } = parsed;
   const maxBytes = Math.floor(maxMb * 1024 * 1024);
 
-  const { candidates, errors: err } = collect(paths, (name) => /\.(txt|md|markdown|html?)$/iu.test(name));
+  const { candidates, errors: err } = collect(paths, isReportFileName);
   const skipped = new Map<SkipReason, number>();
   const skip = (reason: SkipReason): void => void skipped.set(reason, (skipped.get(reason) ?? 0) + 1);
   const results: FileResult[] = [];

@@ -42,7 +42,7 @@ export function extensionOf(name: string): string {
 const MARKDOWN = ['.md', '.markdown'];
 
 export const TEXT_ADAPTER: InputAdapter = {
-  extensions: ['.txt', '.text', '', ...MARKDOWN],
+  extensions: ['.txt', ...MARKDOWN],
   read(bytes, name) {
     const markdown = MARKDOWN.includes(extensionOf(name));
     return { text: decodeText(bytes), markdown, sourceMap: [], format: markdown ? 'markdown' : 'text' };
@@ -51,6 +51,12 @@ export const TEXT_ADAPTER: InputAdapter = {
 
 /** Every adapter, by the extensions it reads. */
 export const ADAPTERS: readonly InputAdapter[] = [TEXT_ADAPTER, HTML_ADAPTER];
+
+/** Whether a folder walk reads a file of this name: one of the extensions an adapter reads. */
+export function isReportFileName(name: string): boolean {
+  const ext = extensionOf(name);
+  return ADAPTERS.some((a) => a.extensions.includes(ext));
+}
 
 /** The adapter for a file name; text for anything unknown (a file named on the command line is read as text). */
 export function adapterFor(name: string): InputAdapter {
