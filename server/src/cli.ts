@@ -1,23 +1,28 @@
 /**
  * `nianbao check [--format text|json] [--config FILE] [--max-size MB] <files or folders…>`: the server's checks over
  * files, for reviewers. Exit 0 when no file has an error, 1 when any has, 2 for bad usage, a path that cannot be read
- * or checked (the other files are still checked).
+ * or checked (the other files are still checked). `nianbao convert FILE` prints the text the checker reads;
+ * `nianbao fix FILE -o OUT` writes a copy with the safe fixes applied (a .docx into its own cells).
  */
 
-import { readFileSync } from 'node:fs';
+import { readFileSync, realpathSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { fixAllText } from './core/fixall';
+import { DOCX_EXTENSION, fixDocx, readDocx } from './inputs/docx';
 import type { Finding } from './core/codes';
 import { looksLikeReport } from './core/detect';
 import { positionAt, type Position } from './core/lines';
 import { NotRegular, SKIP_NAMES, TooLarge, collect, readBounded, why, type SkipReason } from './files';
-import { InputError, isReportFileName, readInput, type InputText } from './inputs/index';
+import { InputError, extensionOf, isReportFileName, readInput, TEXT_ADAPTER, type InputText } from './inputs/index';
 import { analyze, shownFindings, DEFAULT_OPTIONS, toOptions, type Options } from './service';
 
 const DEFAULT_MAX_MB = 64;
 
 const USAGE = `用法：nianbao check [--format text|json] [--config 设置.json] [--max-size MB] <文件或文件夹…>
-      nianbao convert [--max-size MB] <文件>     输出检查时读到的文字（看清网页等文件被读成了什么）
+      nianbao convert [--max-size MB] <文件>     输出检查时读到的文字（看清网页、Word 等文件被读成了什么）
+      nianbao fix <文件> -o <输出文件>          写出修复后的副本（空白填 0、总计、唯一的错格）；.docx 只改相应单元格的文字
 
-  检查政府信息公开工作年度报告（.txt、.md、保存的网页 .html/.htm）。文件夹中只检查被识别为年度报告的这些文件。
+  检查政府信息公开工作年度报告（.txt、.md、Word .docx、保存的网页 .html/.htm）。文件夹中只检查被识别为年度报告的这些文件。
   --format text   每个问题一行：路径:行:列: 严重程度 代码 说明（默认）
   --format json   {"files":[{"path","diagnostics":[…]}]}，位置为 LSP 的 0 起行列
   --config FILE   JSON 设置文件，格式同编辑器设置 {"severity": {"section-title": "off"}}
@@ -36,11 +41,9 @@ interface FileResult {
   findings: Located[];
 }
 
-/** A file's text as the checker reads it (synchronous: text files only). */
-function readText(file: string, maxBytes: number): InputText {
-  const input = readInput(readBounded(file, maxBytes), file);
-  if (input instanceof Promise) throw new InputError('不是文本文件');
-  return input;
+/** A file's text as the checker reads it. */
+async function readText(file: string, maxBytes: number): Promise<InputText> {
+  return readInput(readBounded(file, maxBytes), file);
 }
 
 /** What the CLI runs on each file's text; a test may put a failing one in its place. */
@@ -123,32 +126,111 @@ function maxSize(v: string): number | CliResult {
   return { code: 2, stdout: '', stderr: `nianbao: --max-size 应为大于 0 的数（MB），实为“${v}”\n` };
 }
 
-/** `nianbao convert FILE`: the text the checker reads from a file, so a user can see why it says what it says. */
-function convert(argv: readonly string[]): CliResult {
+/** The one file and the options of `convert` and `fix`, or the usage error. */
+function oneFile(
+  command: string,
+  argv: readonly string[],
+  withOutput: boolean,
+): { file: string; maxMb: number; output?: string } | CliResult {
   const args = [...argv];
   let maxMb = DEFAULT_MAX_MB;
+  let output: string | undefined;
   const files: string[] = [];
+  const value = (a: string): string => (a.includes('=') ? a.slice(a.indexOf('=') + 1) : (args.shift() ?? ''));
   while (args.length > 0) {
     const a = args.shift()!;
     if (a === '--max-size' || a.startsWith('--max-size=')) {
-      const mb = maxSize(a.includes('=') ? a.slice(a.indexOf('=') + 1) : (args.shift() ?? ''));
+      const mb = maxSize(value(a));
       if (typeof mb !== 'number') return mb;
       maxMb = mb;
-    } else if (a.startsWith('--')) return { code: 2, stdout: '', stderr: `nianbao: 未知的选项“${a}”\n${USAGE}\n` };
+    } else if (withOutput && (a === '-o' || a === '--output' || a.startsWith('--output='))) output = value(a);
+    else if (a.startsWith('-')) return { code: 2, stdout: '', stderr: `nianbao: 未知的选项“${a}”\n${USAGE}\n` };
     else files.push(a);
   }
-  if (files.length !== 1) return { code: 2, stdout: '', stderr: `nianbao: convert 需要一个文件\n${USAGE}\n` };
-  const file = files[0]!;
+  if (files.length !== 1) return { code: 2, stdout: '', stderr: `nianbao: ${command} 需要一个文件\n${USAGE}\n` };
+  if (withOutput && !output) return { code: 2, stdout: '', stderr: `nianbao: fix 需要用 -o 给出输出文件\n${USAGE}\n` };
+  return { file: files[0]!, maxMb, output };
+}
+
+/** `nianbao convert FILE`: the text the checker reads from a file, so a user can see why it says what it says. */
+async function convert(argv: readonly string[]): Promise<CliResult> {
+  const parsed = oneFile('convert', argv, false);
+  if ('code' in parsed) return parsed;
+  const { file, maxMb } = parsed;
   try {
-    return { code: 0, stdout: readText(file, Math.floor(maxMb * 1024 * 1024)).text, stderr: '' };
+    return { code: 0, stdout: (await readText(file, Math.floor(maxMb * 1024 * 1024))).text, stderr: '' };
   } catch (e) {
     return { code: 2, stdout: '', stderr: `nianbao: “${file}”${readFailure(e, maxMb).words}\n` };
   }
 }
 
+/** Whether two paths name the same file (the output would overwrite the writer's original). */
+function sameFile(a: string, b: string): boolean {
+  const real = (p: string): string => {
+    try {
+      return realpathSync(p);
+    } catch {
+      return path.resolve(p);
+    }
+  };
+  return real(a) === real(b);
+}
+
+/**
+ * `nianbao fix FILE -o OUT`: the safe fixes (fix-all) written to a copy. A .docx keeps its formatting: only the text
+ * of the changed cells' runs changes. Text files are written as UTF-8. The original is never overwritten.
+ */
+async function fix(argv: readonly string[]): Promise<CliResult> {
+  const parsed = oneFile('fix', argv, true);
+  if ('code' in parsed) return parsed;
+  const { file, maxMb } = parsed;
+  const output = parsed.output!;
+  if (sameFile(file, output)) return { code: 2, stdout: '', stderr: `nianbao: 输出文件不能是原文件“${file}”\n` };
+  const ext = extensionOf(file);
+  const docx = ext === DOCX_EXTENSION;
+  if (!docx && !TEXT_ADAPTER.extensions.includes(ext) && ext !== '')
+    return { code: 2, stdout: '', stderr: `nianbao: fix 只能修复 .txt、.md 和 .docx 文件，“${file}”不是\n` };
+  let bytes: Uint8Array;
+  try {
+    bytes = readBounded(file, Math.floor(maxMb * 1024 * 1024));
+  } catch (e) {
+    return { code: 2, stdout: '', stderr: `nianbao: “${file}”${readFailure(e, maxMb).words}\n` };
+  }
+  const notes: string[] = [];
+  let done: string;
+  let fixed: string;
+  let markdown = false;
+  try {
+    if (docx) {
+      const reading = readDocx(bytes);
+      const result = fixAllText(reading.input.text);
+      const written = fixDocx(bytes, reading, result.text);
+      for (const u of written.unplaced) notes.push(`nianbao: 无法写回 .docx：${u}`);
+      writeFileSync(output, written.bytes);
+      done = result.applied === 0 ? '' : `已修复 ${result.applied} 处（改动 ${written.changed} 个单元格）`;
+      fixed = result.text;
+    } else {
+      const input = await readText(file, Number.MAX_SAFE_INTEGER);
+      markdown = input.markdown;
+      const result = fixAllText(input.text, { markdown });
+      writeFileSync(output, result.text);
+      done = result.applied === 0 ? '' : `已修复 ${result.applied} 处`;
+      fixed = result.text;
+    }
+  } catch (e) {
+    if (e instanceof InputError) return { code: 2, stdout: '', stderr: `nianbao: “${file}”${e.reason}，未修复\n` };
+    return { code: 2, stdout: '', stderr: `nianbao: 无法写出“${output}”：${why(e)}\n` };
+  }
+  const left = analyze(fixed, markdown).findings.filter((f) => f.severity === 'error' || f.severity === 'warning');
+  const summary = done === '' ? `没有可自动修复的问题，已照原样写出“${output}”` : `${done}，写入“${output}”`;
+  notes.push(`nianbao: ${summary}${left.length > 0 ? `；仍有 ${left.length} 个问题需人工处理` : ''}`);
+  return { code: notes.length > 1 ? 1 : 0, stdout: '', stderr: notes.join('\n') + '\n' };
+}
+
 /** Runs the CLI on arguments; returns what it prints and its exit code. Never throws. */
-export function runCli(argv: readonly string[], checker: CliChecker = { analyze }): CliResult {
+export async function runCli(argv: readonly string[], checker: CliChecker = { analyze }): Promise<CliResult> {
   if (argv[0] === 'convert') return convert(argv.slice(1));
+  if (argv[0] === 'fix') return fix(argv.slice(1));
   const parsed = parseArgs(argv);
   if ('code' in parsed) return parsed;
   const { format, options, maxMb, paths } = parsed;
@@ -161,7 +243,7 @@ export function runCli(argv: readonly string[], checker: CliChecker = { analyze 
   for (const c of candidates) {
     let input: InputText;
     try {
-      input = readText(c.path, maxBytes);
+      input = await readText(c.path, maxBytes);
     } catch (e) {
       const f = readFailure(e, maxMb);
       if (c.named) err.push(`nianbao: “${c.path}”${f.words}`);
@@ -240,8 +322,9 @@ function summarizeSkips(skipped: ReadonlyMap<SkipReason, number>): string | unde
 
 /* c8 ignore next 6 */
 if (require.main === module) {
-  const r = runCli(process.argv.slice(2));
-  process.stdout.write(r.stdout);
-  process.stderr.write(r.stderr);
-  process.exitCode = r.code;
+  void runCli(process.argv.slice(2)).then((r) => {
+    process.stdout.write(r.stdout);
+    process.stderr.write(r.stderr);
+    process.exitCode = r.code;
+  });
 }

@@ -8,7 +8,9 @@ import * as path from 'node:path';
 import { runCli } from '../../server/src/cli';
 import { sources, toHtml } from '../../scripts/pdf-fixtures';
 import { analyze } from '../../server/src/service';
-import { FIXTURES } from '../helpers';
+import { FIXTURES, fixture, replaceOnce } from '../helpers';
+import { readDocx } from '../../server/src/inputs/docx';
+import { toDocx } from '../docx';
 
 const CLI = path.join(__dirname, '..', '..', 'dist', 'cli.js');
 
@@ -189,9 +191,9 @@ describe('cli on hostile files', () => {
     assert.equal(r.code, 0);
   });
 
-  it('an internal failure is said as a bug with the file’s name, never as an unreadable file; the others go on', () => {
+  it('an internal failure is said as a bug with the file’s name, never as an unreadable file; the others go on', async () => {
     let calls = 0;
-    const r = runCli(['check', path.join(dir, 'a.txt'), path.join(dir, 'utf16.txt')], {
+    const r = await runCli(['check', path.join(dir, 'a.txt'), path.join(dir, 'utf16.txt')], {
       analyze: (text, markdown) => {
         if (calls++ === 0) throw new RangeError('Maximum call stack size exceeded');
         return analyze(text, markdown);
@@ -239,5 +241,73 @@ describe('cli convert', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('cli on Word documents', () => {
+  let dir: string;
+  before(async () => {
+    dir = mkdtempSync(path.join(tmpdir(), 'nianbao-docx-'));
+    const wrong = replaceOnce(sources().correct!, '\t（一）予以公开\t5\t', '\t（一）予以公开\t6\t');
+    writeFileSync(path.join(dir, 'wrong.docx'), await toDocx(wrong, { numbering: true, merge: true }));
+    writeFileSync(path.join(dir, 'fixable.docx'), await toDocx(fixture('crafted/fixable-tab.txt'), { merge: true }));
+    writeFileSync(path.join(dir, 'locked.docx'), Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]));
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('checks .docx files named or found in folders; an encrypted one is one line and the rest go on', () => {
+    const walked = run('check', dir);
+    assert.equal(walked.code, 1);
+    const text = readDocx(readFileSync(path.join(dir, 'wrong.docx'))).input.text;
+    const line = text.split('\n').findIndex((l) => l.includes('（一）予以公开\t6')) + 1;
+    assert.match(
+      walked.stdout,
+      new RegExp(
+        `wrong\\.docx:${line}:\\d+: error table-total （一）予以公开·自然人 与行合计、列合计都不符：应为 5，实为 6\n`,
+        'u',
+      ),
+    );
+    assert.match(walked.stdout, /检查了 2 个文件：.*\n跳过 1 个文件（非文本 1）\n$/u);
+    const named = run('check', path.join(dir, 'locked.docx'), path.join(dir, 'wrong.docx'));
+    assert.equal(named.code, 2);
+    assert.equal(
+      named.stderr,
+      `nianbao: “${path.join(dir, 'locked.docx')}”是加密的 Word 文档或旧版 .doc 文件，请在 Word/WPS 中另存为未加密的 .docx，未检查\n`,
+    );
+    assert.match(named.stdout, /检查了 1 个文件：1 个错误/u);
+  });
+
+  it('fix writes a fixed copy of a .docx that checks clean, and says what it did; the original is kept', () => {
+    const original = readFileSync(path.join(dir, 'fixable.docx'));
+    const out = path.join(dir, 'fixed.docx');
+    const r = run('fix', path.join(dir, 'fixable.docx'), '-o', out);
+    assert.deepEqual([r.code, r.stdout, r.stderr], [0, '', `nianbao: 已修复 3 处（改动 3 个单元格），写入“${out}”\n`]);
+    assert.deepEqual(readFileSync(path.join(dir, 'fixable.docx')), original);
+    assert.equal(run('check', out).stdout, '检查了 1 个文件：0 个错误，0 个警告，0 个提示\n');
+    const again = run('fix', out, '-o', path.join(dir, 'again.docx'));
+    assert.equal(again.stderr, `nianbao: 没有可自动修复的问题，已照原样写出“${path.join(dir, 'again.docx')}”\n`);
+  });
+
+  it('fix on a text file writes the fixed text; refuses to overwrite the original and formats it cannot write', () => {
+    const src = path.join(dir, 'fixable.txt');
+    writeFileSync(src, fixture('crafted/fixable-tab.txt'));
+    const r = run('fix', src, '-o', path.join(dir, 'fixed.txt'));
+    assert.equal(r.code, 0);
+    assert.equal(readFileSync(path.join(dir, 'fixed.txt'), 'utf8'), fixture('crafted/correct-tab.txt'));
+    assert.equal(run('fix', src, '-o', src).stderr, `nianbao: 输出文件不能是原文件“${src}”\n`);
+    assert.equal(run('fix', src).code, 2);
+    const html = path.join(dir, 'page.html');
+    writeFileSync(html, '<p>x</p>');
+    assert.equal(
+      run('fix', html, '-o', path.join(dir, 'out.html')).stderr,
+      `nianbao: fix 只能修复 .txt、.md 和 .docx 文件，“${html}”不是\n`,
+    );
+  });
+
+  it('convert prints the text read from a .docx', () => {
+    const r = run('convert', path.join(dir, 'wrong.docx'));
+    assert.equal(r.code, 0);
+    assert.equal(r.stdout, readDocx(readFileSync(path.join(dir, 'wrong.docx'))).input.text);
+    assert.match(r.stdout, /^一、总体情况$/mu);
   });
 });

@@ -4,6 +4,7 @@
  * them and are loaded only when such a file is read.
  */
 
+import { DOCX_ADAPTER } from './docx';
 import { InputError } from './errors';
 import { HTML_ADAPTER } from './html';
 import { decodeText } from './text';
@@ -50,7 +51,7 @@ export const TEXT_ADAPTER: InputAdapter = {
 };
 
 /** Every adapter, by the extensions it reads. */
-export const ADAPTERS: readonly InputAdapter[] = [TEXT_ADAPTER, HTML_ADAPTER];
+export const ADAPTERS: readonly InputAdapter[] = [TEXT_ADAPTER, HTML_ADAPTER, DOCX_ADAPTER];
 
 /** Whether a folder walk reads a file of this name: one of the extensions an adapter reads. */
 export function isReportFileName(name: string): boolean {
