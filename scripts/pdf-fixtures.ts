@@ -1,15 +1,20 @@
 /**
- * `npm run pdf-fixtures`: makes the PDF-extracted fixtures in test/fixtures/pdf/ with real tools, from crafted
- * reports: each report is written as an HTML page (its tab rows as bordered tables, the label column narrow, as
- * published pages are), printed to PDF by headless Chromium, and its text taken out by poppler's `pdftotext -layout`
- * and plain `pdftotext`. The outputs are committed, so tests need none of the tools; rerun after changing a source.
- * Needs Debian's chromium and poppler-utils.
+ * `npm run pdf-fixtures`: makes the PDF fixtures in test/fixtures/pdf/ with real tools, from crafted reports:
+ * - each report written as an HTML page (its tab rows as bordered tables, the label column narrow, as published pages
+ *   are), printed to PDF by headless Chromium (`chromium-*.pdf`), and its text taken out by poppler's
+ *   `pdftotext -layout` and plain `pdftotext` (`*.layout.txt`, `*.plain.txt`);
+ * - the same page with no rules drawn, printed by Chromium (`chromium-unruled-*.pdf`);
+ * - each report as a Word document (the `docx` package: Word's numbering for the headings, merged cells), turned into
+ *   PDF by LibreOffice headless (`writer-*.pdf`: its tables run over page breaks, rows split by them).
+ * The outputs are committed, so tests need none of the tools; rerun after changing a source.
+ * Needs Debian's chromium, poppler-utils and libreoffice-writer-nogui.
  */
 
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import { toDocx } from '../test/docx';
 
 const FIXTURES = path.join(__dirname, '..', 'test', 'fixtures');
 const OUT = path.join(FIXTURES, 'pdf');
@@ -26,8 +31,8 @@ function escape(text: string): string {
   return text.replace(/&/gu, '&amp;').replace(/</gu, '&lt;').replace(/>/gu, '&gt;');
 }
 
-/** The report as a web page: runs of tab rows become a table, other lines paragraphs. */
-export function toHtml(text: string): string {
+/** The report as a web page: runs of tab rows become a table, other lines paragraphs; `ruled`: cell borders drawn. */
+export function toHtml(text: string, ruled = true): string {
   const out: string[] = [];
   let rows: string[][] = [];
   const flush = (): void => {
@@ -48,41 +53,85 @@ export function toHtml(text: string): string {
   return `<!doctype html><html><head><meta charset="utf-8"><style>
     body { font-family: "WenQuanYi Zen Hei", sans-serif; font-size: 11pt; margin: 2cm; }
     table { border-collapse: collapse; margin: 1em 0; }
-    td { border: 1px solid #000; padding: 2px 4px; vertical-align: middle; }
+    td { border: ${ruled ? '1px solid #000' : 'none'}; padding: 2px 4px; vertical-align: middle; }
     td:first-child, td:nth-child(2) { max-width: 9em; }
   </style></head><body>${out.join('\n')}</body></html>`;
 }
 
-function main(): void {
+function chromium(html: string, pdf: string, work: string): void {
+  execFileSync(
+    'chromium',
+    [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      `--user-data-dir=${path.join(work, 'profile')}`,
+      '--no-pdf-header-footer',
+      `--print-to-pdf=${pdf}`,
+      `file://${html}`,
+    ],
+    { stdio: 'ignore' },
+  );
+}
+
+async function main(): Promise<void> {
   const work = mkdtempSync(path.join(tmpdir(), 'nianbao-pdf-'));
   try {
     for (const [name, text] of Object.entries(sources())) {
       const html = path.join(work, `${name}.html`);
-      const pdf = path.join(work, `${name}.pdf`);
+      const pdf = path.join(OUT, `chromium-${name}.pdf`);
       writeFileSync(html, toHtml(text));
-      execFileSync(
-        'chromium',
-        [
-          '--headless',
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--no-first-run',
-          `--user-data-dir=${path.join(work, 'profile')}`,
-          '--no-pdf-header-footer',
-          `--print-to-pdf=${pdf}`,
-          `file://${html}`,
-        ],
-        { stdio: 'ignore' },
-      );
+      chromium(html, pdf, work);
       execFileSync('pdftotext', ['-layout', pdf, path.join(OUT, `${name}.layout.txt`)]);
       execFileSync('pdftotext', [pdf, path.join(OUT, `${name}.plain.txt`)]);
+      const unruled = path.join(work, `${name}-unruled.html`);
+      writeFileSync(unruled, toHtml(text, false));
+      chromium(unruled, path.join(OUT, `chromium-unruled-${name}.pdf`), work);
+      const docx = path.join(work, `writer-${name}.docx`);
+      writeFileSync(docx, await toDocx(text, { numbering: true, merge: true }));
+      execFileSync(
+        'soffice',
+        [`-env:UserInstallation=file://${work}/lo`, '--headless', '--convert-to', 'pdf', '--outdir', OUT, docx],
+        {
+          stdio: 'ignore',
+        },
+      );
       console.log(`pdf-fixtures: ${name}`);
     }
+    // A PDF that needs a password to open, and one with a picture and no text (as a scan is).
+    const docx = path.join(work, 'encrypted.docx');
+    writeFileSync(docx, await toDocx(sources().correct!));
+    const encrypt = JSON.stringify({
+      EncryptFile: { type: 'boolean', value: 'true' },
+      DocumentOpenPassword: { type: 'string', value: 'nianbao' },
+    });
+    execFileSync(
+      'soffice',
+      [
+        `-env:UserInstallation=file://${work}/lo`,
+        '--headless',
+        '--convert-to',
+        `pdf:writer_pdf_Export:${encrypt}`,
+        '--outdir',
+        OUT,
+        docx,
+      ],
+      {
+        stdio: 'ignore',
+      },
+    );
+    const scan = path.join(work, 'image-only.html');
+    writeFileSync(
+      scan,
+      '<!doctype html><body style="margin:0"><svg width="400" height="300"><rect x="20" y="20" width="300" height="200" fill="#888"/></svg></body>',
+    );
+    chromium(scan, path.join(OUT, 'image-only.pdf'), work);
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
 }
 
-if (require.main === module) main();
+if (require.main === module) void main();

@@ -13,7 +13,7 @@ import type { Finding } from './core/codes';
 import { looksLikeReport } from './core/detect';
 import { positionAt, type Position } from './core/lines';
 import { NotRegular, SKIP_NAMES, TooLarge, collect, readBounded, why, type SkipReason } from './files';
-import { InputError, extensionOf, isReportFileName, readInput, TEXT_ADAPTER, type InputText } from './inputs/index';
+import { InputError, extensionOf, isReportFileName, pageAt, readInput, TEXT_ADAPTER, type InputText } from './inputs/index';
 import { analyze, shownFindings, DEFAULT_OPTIONS, toOptions, type Options } from './service';
 
 const DEFAULT_MAX_MB = 64;
@@ -33,6 +33,8 @@ const USAGE = `用法：nianbao check [--format text|json] [--config 设置.json
 interface Located {
   readonly finding: Finding;
   readonly start: Position;
+  /** The page of the original (a PDF's) where the finding is, when the file has pages. */
+  readonly page?: number;
   readonly end: Position;
 }
 
@@ -57,6 +59,7 @@ function checkText(file: string, input: InputText, options: Options, checker: Cl
   const findings = shownFindings(analysis, options).map((finding) => ({
     finding,
     start: positionAt(starts, finding.span.start),
+    page: pageAt(input.sourceMap, finding.span.start),
     end: positionAt(starts, finding.span.end),
   }));
   return { path: file, findings };
@@ -279,11 +282,12 @@ export async function runCli(argv: readonly string[], checker: CliChecker = { an
   if (format === 'json') {
     const files = results.map((r) => ({
       path: r.path,
-      diagnostics: r.findings.map(({ finding, start, end }) => ({
+      diagnostics: r.findings.map(({ finding, start, end, page }) => ({
         code: finding.code,
         severity: finding.severity,
         message: finding.message,
         range: { start, end },
+        ...(page === undefined ? {} : { source: { page } }),
       })),
     }));
     stdout = JSON.stringify({ files }) + '\n';
@@ -292,9 +296,10 @@ export async function runCli(argv: readonly string[], checker: CliChecker = { an
   } else {
     const lines: string[] = [];
     for (const r of results) {
-      for (const { finding, start } of r.findings) {
+      for (const { finding, start, page } of r.findings) {
+        const where = page === undefined ? '' : `（第 ${page} 页）`;
         lines.push(
-          `${r.path}:${start.line + 1}:${start.character + 1}: ${finding.severity} ${finding.code} ${finding.message}`,
+          `${r.path}:${start.line + 1}:${start.character + 1}: ${finding.severity} ${finding.code} ${finding.message}${where}`,
         );
       }
     }

@@ -311,3 +311,29 @@ describe('cli on Word documents', () => {
     assert.match(r.stdout, /^一、总体情况$/mu);
   });
 });
+
+describe('cli on PDF files', () => {
+  const PDF = path.join(FIXTURES, 'pdf');
+
+  it('names the page of each finding, in text and in JSON; a locked or text-less PDF is one line and the rest go on', () => {
+    const wrong = path.join(PDF, 'writer-wrong-cell.pdf');
+    const r = run('check', path.join(PDF, 'encrypted.pdf'), path.join(PDF, 'image-only.pdf'), wrong);
+    assert.equal(r.code, 2);
+    assert.match(
+      r.stdout,
+      /writer-wrong-cell\.pdf:\d+:\d+: error table-total （一）予以公开·自然人 与行合计、列合计都不符：应为 5，实为 6（第 2 页）\n/u,
+    );
+    assert.equal(
+      r.stderr,
+      `nianbao: “${path.join(PDF, 'encrypted.pdf')}”是加密的 PDF（需要密码），未检查\n` +
+        `nianbao: “${path.join(PDF, 'image-only.pdf')}”是扫描件或图片，没有可读取的文字（请用可复制文字的 PDF 或原始 Word 文件），未检查\n`,
+    );
+    const json = JSON.parse(run('check', '--format', 'json', wrong).stdout) as {
+      files: { diagnostics: { code: string; source?: { page: number } }[] }[];
+    };
+    assert.deepEqual(
+      json.files[0]!.diagnostics.map((d) => [d.code, d.source]),
+      [['table-total', { page: 2 }]],
+    );
+  });
+});

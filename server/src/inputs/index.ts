@@ -7,6 +7,7 @@
 import { DOCX_ADAPTER } from './docx';
 import { InputError } from './errors';
 import { HTML_ADAPTER } from './html';
+import { PDF_ADAPTER } from './pdf';
 import { decodeText } from './text';
 
 export { InputError };
@@ -50,8 +51,18 @@ export const TEXT_ADAPTER: InputAdapter = {
   },
 };
 
+/** The page of the original at an offset of the text it was read into, when the original has pages. */
+export function pageAt(sourceMap: readonly SourceMark[], offset: number): number | undefined {
+  let page: number | undefined;
+  for (const mark of sourceMap) {
+    if (mark.offset > offset) break;
+    page = mark.page;
+  }
+  return page;
+}
+
 /** Every adapter, by the extensions it reads. */
-export const ADAPTERS: readonly InputAdapter[] = [TEXT_ADAPTER, HTML_ADAPTER, DOCX_ADAPTER];
+export const ADAPTERS: readonly InputAdapter[] = [TEXT_ADAPTER, HTML_ADAPTER, DOCX_ADAPTER, PDF_ADAPTER];
 
 /** Whether a folder walk reads a file of this name: one of the extensions an adapter reads. */
 export function isReportFileName(name: string): boolean {

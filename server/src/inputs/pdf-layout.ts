@@ -1,0 +1,400 @@
+/**
+ * A PDF page's text rebuilt by geometry, the way the checker reads it best: lines of text by baseline; tables from
+ * their drawn rules — cells from the ruled grid, a cell's wrapped lines joined into one text, merged cells (a rule
+ * missing inside the grid) as blank places, a row a line of tab-separated cells; text without rules laid out by column
+ * position as `pdftotext -layout` does. Page numbers and running headers and footers are dropped; a table that goes on
+ * on the next page goes on in the text, a row split by the page break joined again. Pure geometry: pdf.js stays in
+ * `pdf.ts`, so this is tested with items made by hand.
+ */
+
+/** A run of text on a page: baseline origin in PDF units (y upwards), advance width, font size. */
+export interface PdfItem {
+  readonly str: string;
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly size: number;
+}
+
+/** A straight stroke or the middle line of a thin filled rectangle. */
+export interface PdfSegment {
+  readonly x1: number;
+  readonly y1: number;
+  readonly x2: number;
+  readonly y2: number;
+}
+
+export interface PdfPage {
+  readonly width: number;
+  readonly height: number;
+  readonly items: readonly PdfItem[];
+  readonly segments: readonly PdfSegment[];
+}
+
+/** The text of a document's pages and the offset at which each page starts. */
+export interface PdfText {
+  readonly text: string;
+  readonly pageStarts: readonly number[];
+}
+
+/** Distance within which two rules are one, and a rule reaches a crossing. */
+const TOL = 2;
+
+// ---------------------------------------------------------------------------------------------------------------------
+// Rules into tables
+
+interface Line {
+  /** The fixed coordinate (y of a horizontal rule, x of a vertical one) and the covered interval. */
+  at: number;
+  from: number;
+  to: number;
+}
+
+/** Collinear overlapping segments merged into lines. */
+function mergeLines(lines: Line[]): Line[] {
+  lines.sort((a, b) => a.at - b.at || a.from - b.from);
+  const out: Line[] = [];
+  for (const l of lines) {
+    const last = out[out.length - 1];
+    if (last && Math.abs(last.at - l.at) <= TOL / 2 && l.from <= last.to + TOL) last.to = Math.max(last.to, l.to);
+    else out.push({ ...l });
+  }
+  return out;
+}
+
+/** Distinct positions, near ones taken as one. */
+function positions(values: number[]): number[] {
+  const sorted = [...values].sort((a, b) => a - b);
+  const out: number[] = [];
+  for (const v of sorted) if (out.length === 0 || v - out[out.length - 1]! > TOL) out.push(v);
+  return out;
+}
+
+/** A ruled table: column and row boundaries, and which rules inside the grid are drawn. */
+interface Grid {
+  readonly xs: readonly number[];
+  /** Row boundaries from the top (descending y). */
+  readonly ys: readonly number[];
+  readonly left: number;
+  readonly right: number;
+  readonly top: number;
+  readonly bottom: number;
+  /** Region of each grid cell (r * cols + c): the index of its top-left cell. */
+  readonly region: readonly number[];
+}
+
+function find(parent: number[], i: number): number {
+  let r = i;
+  while (parent[r] !== r) r = parent[r]!;
+  for (let k = i; parent[k] !== r; ) {
+    const next = parent[k]!;
+    parent[k] = r;
+    k = next;
+  }
+  return r;
+}
+
+/** The ruled tables of a page: rules that cross each other, with at least two rows and two columns. */
+function gridsOf(segments: readonly PdfSegment[]): Grid[] {
+  const hs: Line[] = [];
+  const vs: Line[] = [];
+  for (const s of segments) {
+    const dx = Math.abs(s.x2 - s.x1);
+    const dy = Math.abs(s.y2 - s.y1);
+    if (dy <= 1 && dx >= TOL) hs.push({ at: (s.y1 + s.y2) / 2, from: Math.min(s.x1, s.x2), to: Math.max(s.x1, s.x2) });
+    else if (dx <= 1 && dy >= TOL)
+      vs.push({ at: (s.x1 + s.x2) / 2, from: Math.min(s.y1, s.y2), to: Math.max(s.y1, s.y2) });
+  }
+  const h = mergeLines(hs);
+  const v = mergeLines(vs);
+  // Rules that touch are one table.
+  const parent = Array.from({ length: h.length + v.length }, (_, i) => i);
+  h.forEach((a, i) => {
+    v.forEach((b, j) => {
+      if (b.at >= a.from - TOL && b.at <= a.to + TOL && a.at >= b.from - TOL && a.at <= b.to + TOL)
+        parent[find(parent, i)] = find(parent, h.length + j);
+    });
+  });
+  const groups = new Map<number, { h: Line[]; v: Line[] }>();
+  h.forEach((a, i) => {
+    const g = groups.get(find(parent, i)) ?? { h: [], v: [] };
+    g.h.push(a);
+    groups.set(find(parent, i), g);
+  });
+  v.forEach((b, j) => {
+    const root = find(parent, h.length + j);
+    const g = groups.get(root) ?? { h: [], v: [] };
+    g.v.push(b);
+    groups.set(root, g);
+  });
+  const grids: Grid[] = [];
+  for (const g of groups.values()) {
+    const xs = positions(g.v.map((l) => l.at));
+    const ys = positions(g.h.map((l) => l.at)).reverse();
+    if (xs.length < 2 || ys.length < 2 || (xs.length < 3 && ys.length < 3)) continue;
+    grids.push(grid(xs, ys, g.h, g.v));
+  }
+  return grids;
+}
+
+function grid(xs: number[], ys: number[], h: Line[], v: Line[]): Grid {
+  const rows = ys.length - 1;
+  const cols = xs.length - 1;
+  const covered = (lines: Line[], at: number, mid: number): boolean =>
+    lines.some((l) => Math.abs(l.at - at) <= TOL && l.from - TOL <= mid && mid <= l.to + TOL);
+  const parent = Array.from({ length: rows * cols }, (_, i) => i);
+  const union = (a: number, b: number): void => {
+    const ra = find(parent, a);
+    const rb = find(parent, b);
+    // The region's root is its top-left cell.
+    if (ra < rb) parent[rb] = ra;
+    else parent[ra] = rb;
+  };
+  for (let r = 0; r < rows; r++) {
+    const ymid = (ys[r]! + ys[r + 1]!) / 2;
+    for (let c = 0; c < cols; c++) {
+      const xmid = (xs[c]! + xs[c + 1]!) / 2;
+      if (c + 1 < cols && !covered(v, xs[c + 1]!, ymid)) union(r * cols + c, r * cols + c + 1);
+      if (r + 1 < rows && !covered(h, ys[r + 1]!, xmid)) union(r * cols + c, (r + 1) * cols + c);
+    }
+  }
+  return {
+    xs,
+    ys,
+    left: xs[0]!,
+    right: xs[cols]!,
+    top: ys[0]!,
+    bottom: ys[rows]!,
+    region: parent.map((_, i) => find(parent, i)),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------------------
+// Text
+
+/** Wide characters take two columns of a monospaced layout, as in `pdftotext -layout`. */
+function columns(s: string): number {
+  let n = 0;
+  for (const ch of s) n += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(ch) ? 2 : 1;
+  return n;
+}
+
+const ASCII_WORD = /[A-Za-z0-9]$/u;
+
+/** Items into lines by baseline, top first, each line's items left to right. */
+function linesOf(items: readonly PdfItem[]): PdfItem[][] {
+  const sorted = [...items].sort((a, b) => b.y - a.y || a.x - b.x);
+  const lines: PdfItem[][] = [];
+  let current: PdfItem[] = [];
+  let baseline = Infinity;
+  for (const it of sorted) {
+    if (current.length > 0 && Math.abs(baseline - it.y) > Math.max(1, 0.4 * it.size)) {
+      lines.push(current);
+      current = [];
+    }
+    if (current.length === 0) baseline = it.y;
+    current.push(it);
+  }
+  if (current.length > 0) lines.push(current);
+  for (const l of lines) l.sort((a, b) => a.x - b.x);
+  return lines;
+}
+
+/** A cell's items as one text: its wrapped lines joined (a space only between two Latin words). */
+function cellText(items: readonly PdfItem[]): string {
+  let out = '';
+  for (const line of linesOf(items)) {
+    const t = joinTight(line);
+    if (out.length > 0 && ASCII_WORD.test(out) && /^[A-Za-z0-9]/u.test(t)) out += ' ';
+    out += t;
+  }
+  return out.trim();
+}
+
+/** A line's items side by side: a space where they stand apart. */
+function joinTight(line: readonly PdfItem[]): string {
+  let out = '';
+  let end = -Infinity;
+  for (const it of line) {
+    const gap = it.x - end;
+    if (out.length > 0 && gap > 0.25 * it.size && !out.endsWith(' ')) out += ' ';
+    out += it.str;
+    end = it.x + it.width;
+  }
+  return out.replace(/\s+/gu, ' ').trim();
+}
+
+/** A line laid out by position: items at the column their x gives (half an em a column), as `pdftotext -layout`. */
+function layoutLine(line: readonly PdfItem[], left: number, em: number): string {
+  let out = '';
+  let width = 0;
+  let end = -Infinity;
+  for (const it of line) {
+    const gap = it.x - end;
+    const str = it.str.replace(/\s+$/u, '');
+    if (str.trim().length === 0) continue;
+    let col = width;
+    if (width > 0 && gap > 0.25 * it.size) col = width + 1;
+    if (width === 0 || gap >= it.size) col = Math.max(col, Math.round((it.x - left) / (em / 2)));
+    out += ' '.repeat(col - width) + str;
+    width = col + columns(str);
+    end = it.x + it.width;
+  }
+  return out.replace(/\s+$/u, '');
+}
+
+// ---------------------------------------------------------------------------------------------------------------------
+// Pages
+
+/** A block of a page in reading order: a line of text, or a table's rows. */
+type Block =
+  | { kind: 'line'; top: number; bottom: number; text: string; items: PdfItem[] }
+  | { kind: 'table'; top: number; rows: string[][]; xs: readonly number[] };
+
+function tableRows(g: Grid, items: readonly PdfItem[]): string[][] {
+  const cols = g.xs.length - 1;
+  const rows = g.ys.length - 1;
+  const byRegion = new Map<number, PdfItem[]>();
+  for (const it of items) {
+    const cx = it.x + it.width / 2;
+    const cy = it.y + it.size * 0.3;
+    let c = 0;
+    while (c < cols - 1 && cx > g.xs[c + 1]!) c++;
+    let r = 0;
+    while (r < rows - 1 && cy < g.ys[r + 1]!) r++;
+    const region = g.region[r * cols + c]!;
+    const list = byRegion.get(region) ?? [];
+    list.push(it);
+    byRegion.set(region, list);
+  }
+  const out: string[][] = [];
+  for (let r = 0; r < rows; r++) {
+    const row: string[] = [];
+    for (let c = 0; c < cols; c++) {
+      const i = r * cols + c;
+      row.push(g.region[i] === i ? cellText(byRegion.get(i) ?? []) : '');
+    }
+    if (row.some((cell) => cell.length > 0)) out.push(row);
+  }
+  return out;
+}
+
+const PAGE_NUMBER =
+  /^(?:[-—–－\s]*\d{1,4}[-—–－\s]*|第\s*\d{1,4}\s*页(?:\s*[，,]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*\/\s*\d{1,4}|page\s*\d+(?:\s*of\s*\d+)?)$/iu;
+
+/** The blocks of a page in reading order, page numbers and marks in the margins left out. */
+function blocksOf(page: PdfPage): Block[] {
+  const grids = gridsOf(page.segments);
+  const inside = (it: PdfItem, g: Grid): boolean => {
+    const cx = it.x + it.width / 2;
+    const cy = it.y + it.size * 0.3;
+    return cx >= g.left - TOL && cx <= g.right + TOL && cy <= g.top + TOL && cy >= g.bottom - TOL;
+  };
+  const loose: PdfItem[] = [];
+  const held = grids.map((): PdfItem[] => []);
+  for (const it of page.items) {
+    if (it.str.trim().length === 0) continue;
+    const k = grids.findIndex((g) => inside(it, g));
+    if (k >= 0) held[k]!.push(it);
+    else loose.push(it);
+  }
+  const blocks: Block[] = [];
+  grids.forEach((g, k) => {
+    const rows = tableRows(g, held[k]!);
+    if (rows.length > 0) blocks.push({ kind: 'table', top: g.top, rows, xs: g.xs });
+  });
+  const left = loose.reduce((m, it) => Math.min(m, it.x), Infinity);
+  const sizes = loose.map((it) => it.size).sort((a, b) => a - b);
+  const em = sizes[Math.floor(sizes.length / 2)] ?? 10;
+  for (const line of linesOf(loose)) {
+    const text = layoutLine(line, left, em);
+    if (text.trim().length === 0) continue;
+    const top = line.reduce((m, it) => Math.max(m, it.y + it.size), -Infinity);
+    const bottom = line.reduce((m, it) => Math.min(m, it.y), Infinity);
+    blocks.push({ kind: 'line', top, bottom, text, items: line });
+  }
+  blocks.sort((a, b) => b.top - a.top);
+  // Page numbers in the top or bottom margin.
+  const margin = page.height * 0.1;
+  return blocks.filter(
+    (b) =>
+      b.kind === 'table' ||
+      !(PAGE_NUMBER.test(b.text.trim()) && (b.top > page.height - margin || b.bottom < margin)),
+  );
+}
+
+/** Lines in a margin that recur on most pages at the same place: a running header or footer. */
+function runningMarks(pages: readonly PdfPage[], blocks: readonly Block[][]): Set<string> {
+  const seen = new Map<string, number>();
+  blocks.forEach((list, p) => {
+    const margin = pages[p]!.height * 0.1;
+    const keys = new Set<string>();
+    for (const b of list) {
+      if (b.kind !== 'line') continue;
+      if (b.top < pages[p]!.height - margin && b.bottom > margin) continue;
+      keys.add(`${Math.round(b.bottom / 4)}|${b.text.trim().replace(/\d+/gu, '#')}`);
+    }
+    for (const k of keys) seen.set(k, (seen.get(k) ?? 0) + 1);
+  });
+  const out = new Set<string>();
+  if (pages.length < 3) return out;
+  for (const [k, n] of seen) if (n >= Math.max(3, pages.length * 0.6)) out.add(k);
+  return out;
+}
+
+/** Whether a table block goes on from the one before it: the same columns. */
+function continues(prev: Block | undefined, next: Block): boolean {
+  if (!prev || prev.kind !== 'table' || next.kind !== 'table') return false;
+  if (prev.xs.length !== next.xs.length) return false;
+  return prev.xs.every((x, i) => Math.abs(x - next.xs[i]!) <= TOL * 2);
+}
+
+const NUMBER_CELL = /^[-+]?\d[\d,.]*$/u;
+
+/** The document's text: its pages' blocks, tables continued across page breaks. */
+export function layoutPages(pages: readonly PdfPage[]): PdfText {
+  const blocks = pages.map(blocksOf);
+  const running = runningMarks(pages, blocks);
+  const out: string[] = [];
+  const pageStarts: number[] = [];
+  let length = 0;
+  let last: Block | undefined;
+  let lastRows: string[][] | undefined;
+  const push = (line: string): void => {
+    out.push(line);
+    length += line.length + 1;
+  };
+  blocks.forEach((list, p) => {
+    pageStarts.push(length);
+    const margin = pages[p]!.height * 0.1;
+    for (const b of list) {
+      if (b.kind === 'line') {
+        const inMargin = b.top > pages[p]!.height - margin || b.bottom < margin;
+        if (inMargin && running.has(`${Math.round(b.bottom / 4)}|${b.text.trim().replace(/\d+/gu, '#')}`)) continue;
+        if (last?.kind === 'table') push('');
+        push(b.text);
+        last = b;
+        continue;
+      }
+      let rows = b.rows;
+      if (continues(last, b) && lastRows) {
+        // A row split by the page break: its first part ends the last page, the rest of its labels start this one.
+        const first = rows[0]!;
+        const tail = lastRows[lastRows.length - 1]!;
+        if (!first.some((c) => NUMBER_CELL.test(c)) && tail.length === first.length) {
+          const joined = tail.map((c, i) => c + first[i]!);
+          out[out.length - 1] = joined.join('\t');
+          length += first.join('').length;
+          lastRows[lastRows.length - 1] = joined;
+          rows = rows.slice(1);
+          // The joined row belongs to the page it begins on; this page begins after it.
+          pageStarts[p] = length;
+        }
+      } else if (out.length > 0 && out[out.length - 1] !== '') push('');
+      for (const r of rows) push(r.join('\t'));
+      lastRows = continues(last, b) && lastRows ? lastRows.concat(rows) : [...rows];
+      last = b;
+    }
+  });
+  return { text: out.join('\n') + '\n', pageStarts };
+}
