@@ -5,7 +5,8 @@
  *   `pdftotext -layout` and plain `pdftotext` (`*.layout.txt`, `*.plain.txt`);
  * - the same page with no rules drawn, printed by Chromium (`chromium-unruled-*.pdf`);
  * - each report as a Word document (the `docx` package: Word's numbering for the headings, merged cells), turned into
- *   PDF by LibreOffice headless (`writer-*.pdf`: its tables run over page breaks, rows split by them).
+ *   PDF by LibreOffice headless (`writer-*.pdf`: its tables run over page breaks, rows split by them), and the same
+ *   with the tables' borders off (`writer-unruled-*.pdf`: cells aligned to the top, as Word's default is).
  * The outputs are committed, so tests need none of the tools; rerun after changing a source.
  * Needs Debian's chromium, poppler-utils and libreoffice-writer-nogui.
  */
@@ -24,7 +25,12 @@ export function sources(): Record<string, string> {
   const correct = readFileSync(path.join(FIXTURES, 'crafted', 'correct-tab.txt'), 'utf8');
   const row = '\t（一）予以公开\t5\t1\t0\t0\t0\t0\t6';
   if (!correct.includes(row)) throw new Error('the crafted report changed: update pdf-fixtures.ts');
-  return { correct: correct, 'wrong-cell': correct.replace(row, row.replace('\t5\t', '\t6\t')) };
+  return {
+    correct: correct,
+    'wrong-cell': correct.replace(row, row.replace('\t5\t', '\t6\t')),
+    // A blank cell, a wrong total and a wrong cell of 四: what fix-all mends.
+    fixable: readFileSync(path.join(FIXTURES, 'crafted', 'fixable-tab.txt'), 'utf8'),
+  };
 }
 
 function escape(text: string): string {
@@ -56,6 +62,10 @@ export function toHtml(text: string, ruled = true): string {
     td { border: ${ruled ? '1px solid #000' : 'none'}; padding: 2px 4px; vertical-align: middle; }
     td:first-child, td:nth-child(2) { max-width: 9em; }
   </style></head><body>${out.join('\n')}</body></html>`;
+}
+
+function soffice(args: string[], work: string): void {
+  execFileSync('soffice', [`-env:UserInstallation=file://${work}/lo`, '--headless', ...args], { stdio: 'ignore' });
 }
 
 function chromium(html: string, pdf: string, work: string): void {
@@ -90,15 +100,14 @@ async function main(): Promise<void> {
       const unruled = path.join(work, `${name}-unruled.html`);
       writeFileSync(unruled, toHtml(text, false));
       chromium(unruled, path.join(OUT, `chromium-unruled-${name}.pdf`), work);
-      const docx = path.join(work, `writer-${name}.docx`);
-      writeFileSync(docx, await toDocx(text, { numbering: true, merge: true }));
-      execFileSync(
-        'soffice',
-        [`-env:UserInstallation=file://${work}/lo`, '--headless', '--convert-to', 'pdf', '--outdir', OUT, docx],
-        {
-          stdio: 'ignore',
-        },
-      );
+      for (const [kind, unruled] of [
+        ['writer', false],
+        ['writer-unruled', true],
+      ] as const) {
+        const docx = path.join(work, `${kind}-${name}.docx`);
+        writeFileSync(docx, await toDocx(text, { numbering: true, merge: true, unruled }));
+        soffice(['--convert-to', 'pdf', '--outdir', OUT, docx], work);
+      }
       console.log(`pdf-fixtures: ${name}`);
     }
     // A PDF that needs a password to open, and one with a picture and no text (as a scan is).
@@ -108,21 +117,7 @@ async function main(): Promise<void> {
       EncryptFile: { type: 'boolean', value: 'true' },
       DocumentOpenPassword: { type: 'string', value: 'nianbao' },
     });
-    execFileSync(
-      'soffice',
-      [
-        `-env:UserInstallation=file://${work}/lo`,
-        '--headless',
-        '--convert-to',
-        `pdf:writer_pdf_Export:${encrypt}`,
-        '--outdir',
-        OUT,
-        docx,
-      ],
-      {
-        stdio: 'ignore',
-      },
-    );
+    soffice(['--convert-to', `pdf:writer_pdf_Export:${encrypt}`, '--outdir', OUT, docx], work);
     const scan = path.join(work, 'image-only.html');
     writeFileSync(
       scan,

@@ -11,6 +11,7 @@ import {
   Packer,
   Paragraph,
   Table,
+  TableBorders,
   TableCell,
   TableRow,
   TextRun,
@@ -25,6 +26,8 @@ export interface DocxOptions {
   readonly merge?: boolean;
   /** Each cell's text split into runs of one character (as Word does after edits or spell-checks). */
   readonly splitRuns?: boolean;
+  /** Tables drawn without rules (no borders). */
+  readonly unruled?: boolean;
 }
 
 const SECTION = /^([一二三四五六七八九十]+)、(?!\d)/u;
@@ -91,7 +94,11 @@ function table(rows: string[][], options: DocxOptions): Table {
     above = cells;
     out.push(new TableRow({ children }));
   }
-  return new Table({ rows: out, width: { size: 100, type: WidthType.PERCENTAGE } });
+  return new Table({
+    rows: out,
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    ...(options.unruled ? { borders: TableBorders.NONE } : {}),
+  });
 }
 
 /** The report as a .docx. */

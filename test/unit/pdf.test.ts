@@ -12,6 +12,7 @@ import { InputError } from '../../server/src/inputs/errors';
 import { layoutPages, type PdfItem, type PdfPage, type PdfSegment } from '../../server/src/inputs/pdf-layout';
 import { readPdf } from '../../server/src/inputs/pdf';
 import { FIXTURES, check } from '../helpers';
+import { sources } from '../../scripts/pdf-fixtures';
 
 const pdf = (name: string): Buffer => readFileSync(path.join(FIXTURES, 'pdf', name));
 
@@ -38,14 +39,35 @@ const WRONG = '（一）予以公开·自然人 与行合计、列合计都不�
 describe('PDF files', function () {
   this.timeout(20000);
 
-  for (const maker of ['writer', 'chromium']) {
-    it(`${maker}: a correct report gives no error or warning`, async () => {
+  const MAKERS = {
+    writer: 'LibreOffice from a .docx, ruled tables over page breaks',
+    'writer-unruled': 'LibreOffice from a .docx, tables without rules, cells aligned to the top',
+    chromium: 'Chromium from a web page, ruled tables',
+    'chromium-unruled': 'Chromium from a web page, tables without rules, cells centred',
+  };
+  const SOURCES = ['correct', 'wrong-cell', 'fixable'];
+
+  for (const [maker, how] of Object.entries(MAKERS)) {
+    it(`${how}: a correct report gives no error or warning`, async () => {
       assert.deepEqual(await findings(`${maker}-correct.pdf`), []);
     });
 
-    it(`${maker}: one changed cell is found on its row, with its page and right value, and nothing else`, async () => {
+    it(`${how}: one changed cell is found on its row, with its page and right value, and nothing else`, async () => {
       const line = await lineOf(`${maker}-wrong-cell.pdf`, /（一）予以公开\t6\t1\t/u);
       assert.deepEqual(await findings(`${maker}-wrong-cell.pdf`), [`${line} p2 table-total ${WRONG}`]);
+    });
+
+    it(`${how}: every report gives the findings its text gives`, async () => {
+      for (const source of SOURCES) {
+        const text = sources()[source]!;
+        const expected = check(text).map((f) => `${f.code} ${f.message}`);
+        const input = await readPdf(pdf(`${maker}-${source}.pdf`));
+        assert.deepEqual(
+          check(input.text).map((f) => `${f.code} ${f.message}`),
+          expected,
+          source,
+        );
+      }
     });
   }
 

@@ -130,7 +130,10 @@ function gridsOf(segments: readonly PdfSegment[]): Grid[] {
   const grids: Grid[] = [];
   for (const g of groups.values()) {
     const xs = positions(g.v.map((l) => l.at));
-    const ys = positions(g.h.map((l) => l.at)).reverse();
+    // A row cut by a page break has no rule on the cut side: its column rules end there.
+    const low = g.v.reduce((m, l) => Math.min(m, l.from), Infinity);
+    const high = g.v.reduce((m, l) => Math.max(m, l.to), -Infinity);
+    const ys = positions([...g.h.map((l) => l.at), low, high]).reverse();
     if (xs.length < 2 || ys.length < 2 || (xs.length < 3 && ys.length < 3)) continue;
     grids.push(grid(xs, ys, g.h, g.v));
   }
@@ -244,6 +247,209 @@ function layoutLine(line: readonly PdfItem[], left: number, em: number): string 
 }
 
 // ---------------------------------------------------------------------------------------------------------------------
+// Tables without rules
+
+/** An item holding several words apart (`0  0  1`) as one item a word, placed by its share of the columns. */
+function splitItem(it: PdfItem): PdfItem[] {
+  const parts = [...it.str.matchAll(/\S+/gu)];
+  if (parts.length < 2) return [it];
+  const total = columns(it.str) || 1;
+  return parts.map((m) => {
+    const before = columns(it.str.slice(0, m.index));
+    return {
+      str: m[0],
+      x: it.x + (it.width * before) / total,
+      y: it.y,
+      width: (it.width * columns(m[0])) / total,
+      size: it.size,
+    };
+  });
+}
+
+/** The most a label's wrapped lines lie apart, in font sizes (single line spacing is 1.2–1.4). */
+const WRAPPED_PITCH = 1.45;
+
+const isNumber = (it: PdfItem): boolean => NUMBER_CELL.test(it.str.trim());
+
+/** A row of numbers: three or more, all to the right of the line's words. */
+function numberRow(line: readonly PdfItem[]): boolean {
+  const numbers = line.filter(isNumber);
+  if (numbers.length < 3) return false;
+  const firstNumber = numbers.reduce((m, it) => Math.min(m, it.x), Infinity);
+  return line.every((it) => isNumber(it) || it.x + it.width <= firstNumber + 1);
+}
+
+/** Where the numbers of a row begin. */
+const numbersFrom = (line: readonly PdfItem[]): number =>
+  line.filter(isNumber).reduce((m, it) => Math.min(m, it.x), Infinity);
+
+/** A line of label fragments only: everything ends before the numbers begin. */
+function fragmentLine(line: readonly PdfItem[], from: number): boolean {
+  return line.every((it) => !isNumber(it) && it.x + it.width <= from - 0.25 * it.size);
+}
+
+/** A row of column headings: words in two or more places far apart (prose runs on). */
+function headingsRow(line: readonly PdfItem[]): boolean {
+  for (let k = 1; k < line.length; k++) {
+    const gap = line[k]!.x - (line[k - 1]!.x + line[k - 1]!.width);
+    if (gap > 2 * line[k]!.size && !isNumber(line[k]!)) return true;
+  }
+  return false;
+}
+
+interface UnruledTable {
+  /** The lines it takes, first to last. */
+  readonly first: number;
+  readonly last: number;
+  readonly top: number;
+  readonly rows: string[][];
+  readonly xs: number[];
+}
+
+/**
+ * Tables without drawn rules, from the column positions their rows share: rows of numbers are the rows; the label
+ * fragments around them (a label wrapped in its cell) are given to their row by the cells' vertical alignment — a
+ * block centred on its row's numbers when the first row's label begins above them, else a block that begins on its
+ * row's line and runs down to the next row's.
+ */
+function unruledTables(lines: readonly PdfItem[][]): UnruledTable[] {
+  const baseline = (i: number): number => lines[i]![0]!.y;
+  const sizeOf = (i: number): number => lines[i]![0]!.size;
+  const out: UnruledTable[] = [];
+  let i = 0;
+  while (i < lines.length) {
+    if (!numberRow(lines[i]!)) {
+      i++;
+      continue;
+    }
+    // Number rows joined by fragment lines only.
+    const rows = [i];
+    let from = numbersFrom(lines[i]!);
+    let j = i + 1;
+    for (;;) {
+      let k = j;
+      while (k < lines.length && !numberRow(lines[k]!) && fragmentLine(lines[k]!, from)) k++;
+      if (k < lines.length && numberRow(lines[k]!) && baseline(k - 1) - baseline(k) < 3 * sizeOf(k)) {
+        rows.push(k);
+        from = Math.min(from, numbersFrom(lines[k]!));
+        j = k + 1;
+      } else break;
+    }
+    // Fragments above the first row and below the last, up to a line that is no fragment or a wide gap.
+    let first = i;
+    while (first > 0 && fragmentLine(lines[first - 1]!, from) && baseline(first - 1) - baseline(first) < 2 * sizeOf(first))
+      first--;
+    // Below the last row, lines as close as a label's wrapped lines are — unless a row of headings follows them: then
+    // they are the caption of what comes next.
+    let last = rows[rows.length - 1]!;
+    let below = last;
+    while (
+      below + 1 < lines.length &&
+      fragmentLine(lines[below + 1]!, from) &&
+      baseline(below) - baseline(below + 1) < WRAPPED_PITCH * sizeOf(below)
+    )
+      below++;
+    if (below + 1 >= lines.length || !headingsRow(lines[below + 1]!)) last = below;
+    out.push(unruledTable(lines, first, last, rows, from));
+    i = last + 1;
+  }
+  return out;
+}
+
+function unruledTable(
+  lines: readonly PdfItem[][],
+  first: number,
+  last: number,
+  rowLines: readonly number[],
+  from: number,
+): UnruledTable {
+  const ys = rowLines.map((r) => lines[r]![0]!.y);
+  const size = lines[rowLines[0]!]![0]!.size;
+  const tol = 0.4 * size;
+  // Label pieces and their columns, by where they begin.
+  const pieces: PdfItem[] = [];
+  for (let l = first; l <= last; l++) for (const it of lines[l]!) if (!isNumber(it) || it.x < from) pieces.push(it);
+  const starts = clusters(
+    pieces.map((p) => p.x),
+    1.5 * size,
+  );
+  const columnOf = (x: number): number => {
+    let c = 0;
+    while (c + 1 < starts.length && x >= starts[c + 1]!) c++;
+    return c;
+  };
+  // Top-aligned cells put every row's first label line on the row's numbers; centred ones do not when a label has an
+  // even number of lines.
+  const onBaseline = (p: PdfItem, y: number): boolean => Math.abs(p.y - y) <= tol;
+  const topAligned = ys.every((y) => pieces.some((p) => onBaseline(p, y)));
+  // Row -1: a top-aligned label going on from the previous page, above the first row.
+  const owner = pieces.map((): number => -2);
+  for (let c = 0; c < starts.length; c++) {
+    const mine = pieces.map((_, k) => k).filter((k) => columnOf(pieces[k]!.x) === c);
+    ys.forEach((y, r) => {
+      const free = mine.filter((k) => owner[k] === -2);
+      if (!topAligned) {
+        const above = free.filter((k) => pieces[k]!.y > y + tol && (r === 0 || pieces[k]!.y < ys[r - 1]! - tol));
+        const reach = above.reduce((m, k) => Math.max(m, pieces[k]!.y - y), 0);
+        for (const k of free) if (pieces[k]!.y >= y - reach - tol && pieces[k]!.y <= y + reach + tol) owner[k] = r;
+      } else {
+        const next = r + 1 < ys.length ? ys[r + 1]! : -Infinity;
+        for (const k of free) {
+          if (r === 0 && pieces[k]!.y > y + tol) owner[k] = -1;
+          else if (pieces[k]!.y <= y + tol && pieces[k]!.y > next + tol) owner[k] = r;
+        }
+      }
+    });
+    // What no row took goes to the nearest row.
+    for (const k of mine) {
+      if (owner[k] !== -2) continue;
+      let best = 0;
+      ys.forEach((y, r) => {
+        if (Math.abs(pieces[k]!.y - y) < Math.abs(pieces[k]!.y - ys[best]!)) best = r;
+      });
+      owner[k] = best;
+    }
+  }
+  // Number columns by the centres of the numbers.
+  const numbers = rowLines.flatMap((r) => lines[r]!.filter((it) => isNumber(it) && it.x >= from));
+  const xs = clusters(
+    numbers.map((it) => it.x + it.width / 2),
+    size,
+  );
+  const labelsOf = (index: number): string[] =>
+    starts.map((_, c) => cellText(pieces.filter((p, k) => owner[k] === index && columnOf(p.x) === c)));
+  const rows = rowLines.map((r, index) => {
+    const labels = labelsOf(index);
+    const values = xs.map(() => '');
+    for (const it of lines[r]!) {
+      if (!isNumber(it) || it.x < from) continue;
+      const centre = it.x + it.width / 2;
+      let best = 0;
+      xs.forEach((x, c) => {
+        if (Math.abs(centre - x) < Math.abs(centre - xs[best]!)) best = c;
+      });
+      values[best] = values[best] ? `${values[best]} ${it.str}` : it.str;
+    }
+    return [...labels, ...values];
+  });
+  if (owner.includes(-1)) rows.unshift([...labelsOf(-1), ...xs.map(() => '')]);
+  const top = lines[first]!.reduce((m, it) => Math.max(m, it.y + it.size), -Infinity);
+  return { first, last, top, rows, xs };
+}
+
+/** Runs of positions, each less than `gap` from the one before it: the first position of each run. */
+function clusters(values: number[], gap: number): number[] {
+  const sorted = [...values].sort((a, b) => a - b);
+  const out: number[] = [];
+  let previous = -Infinity;
+  for (const v of sorted) {
+    if (v - previous > gap) out.push(v);
+    previous = v;
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------------------------------
 // Pages
 
 /** A block of a page in reading order: a line of text, or a table's rows. */
@@ -306,7 +512,14 @@ function blocksOf(page: PdfPage): Block[] {
   const left = loose.reduce((m, it) => Math.min(m, it.x), Infinity);
   const sizes = loose.map((it) => it.size).sort((a, b) => a - b);
   const em = sizes[Math.floor(sizes.length / 2)] ?? 10;
-  for (const line of linesOf(loose)) {
+  const lines = linesOf(loose.flatMap(splitItem));
+  const taken = new Set<number>();
+  for (const t of unruledTables(lines)) {
+    for (let i = t.first; i <= t.last; i++) taken.add(i);
+    blocks.push({ kind: 'table', top: t.top, rows: t.rows, xs: t.xs });
+  }
+  for (const [i, line] of lines.entries()) {
+    if (taken.has(i)) continue;
     const text = layoutLine(line, left, em);
     if (text.trim().length === 0) continue;
     const top = line.reduce((m, it) => Math.max(m, it.y + it.size), -Infinity);
@@ -349,7 +562,7 @@ function continues(prev: Block | undefined, next: Block): boolean {
   return prev.xs.every((x, i) => Math.abs(x - next.xs[i]!) <= TOL * 2);
 }
 
-const NUMBER_CELL = /^[-+]?\d[\d,.]*$/u;
+const NUMBER_CELL = /^[-+]?\d+(?:[.,]\d+)*$/u;
 
 /** The document's text: its pages' blocks, tables continued across page breaks. */
 export function layoutPages(pages: readonly PdfPage[]): PdfText {
