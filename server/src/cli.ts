@@ -13,7 +13,15 @@ import type { Finding } from './core/codes';
 import { looksLikeReport } from './core/detect';
 import { positionAt, type Position } from './core/lines';
 import { NotRegular, SKIP_NAMES, TooLarge, collect, readBounded, why, type SkipReason } from './files';
-import { InputError, extensionOf, isReportFileName, pageAt, readInput, TEXT_ADAPTER, type InputText } from './inputs/index';
+import {
+  InputError,
+  extensionOf,
+  isReportFileName,
+  pageAt,
+  readInput,
+  TEXT_ADAPTER,
+  type InputText,
+} from './inputs/index';
 import { analyze, shownFindings, DEFAULT_OPTIONS, toOptions, type Options } from './service';
 
 const DEFAULT_MAX_MB = 64;

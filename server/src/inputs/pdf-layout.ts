@@ -86,7 +86,7 @@ interface Grid {
 function find(parent: number[], i: number): number {
   let r = i;
   while (parent[r] !== r) r = parent[r]!;
-  for (let k = i; parent[k] !== r; ) {
+  for (let k = i; parent[k] !== r;) {
     const next = parent[k]!;
     parent[k] = r;
     k = next;
@@ -178,7 +178,10 @@ function grid(xs: number[], ys: number[], h: Line[], v: Line[]): Grid {
 /** Wide characters take two columns of a monospaced layout, as in `pdftotext -layout`. */
 function columns(s: string): number {
   let n = 0;
-  for (const ch of s) n += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(ch) ? 2 : 1;
+  for (const ch of s)
+    n += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(ch)
+      ? 2
+      : 1;
   return n;
 }
 
@@ -337,7 +340,11 @@ function unruledTables(lines: readonly PdfItem[][]): UnruledTable[] {
     }
     // Fragments above the first row and below the last, up to a line that is no fragment or a wide gap.
     let first = i;
-    while (first > 0 && fragmentLine(lines[first - 1]!, from) && baseline(first - 1) - baseline(first) < 2 * sizeOf(first))
+    while (
+      first > 0 &&
+      fragmentLine(lines[first - 1]!, from) &&
+      baseline(first - 1) - baseline(first) < 2 * sizeOf(first)
+    )
       first--;
     // Below the last row, lines as close as a label's wrapped lines are — unless a row of headings follows them: then
     // they are the caption of what comes next.
@@ -531,8 +538,7 @@ function blocksOf(page: PdfPage): Block[] {
   const margin = page.height * 0.1;
   return blocks.filter(
     (b) =>
-      b.kind === 'table' ||
-      !(PAGE_NUMBER.test(b.text.trim()) && (b.top > page.height - margin || b.bottom < margin)),
+      b.kind === 'table' || !(PAGE_NUMBER.test(b.text.trim()) && (b.top > page.height - margin || b.bottom < margin)),
   );
 }
 

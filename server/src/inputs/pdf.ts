@@ -26,7 +26,10 @@ function pdfjs(): Promise<PdfJs> {
  * dist/cmaps, or in pdfjs-dist when run from source.
  */
 function cMapDir(): string | undefined {
-  for (const dir of [path.join(__dirname, 'cmaps'), path.join(__dirname, '..', '..', '..', 'node_modules', 'pdfjs-dist', 'cmaps')])
+  for (const dir of [
+    path.join(__dirname, 'cmaps'),
+    path.join(__dirname, '..', '..', '..', 'node_modules', 'pdfjs-dist', 'cmaps'),
+  ])
     if (existsSync(path.join(dir, 'UniGB-UCS2-H.bcmap'))) return dir + path.sep;
   return undefined;
 }
@@ -53,7 +56,10 @@ function segmentsOf(ops: { fnArray: number[]; argsArray: unknown[] }, OPS: PdfJs
   const out: PdfSegment[] = [];
   let ctm: Matrix = [1, 0, 0, 1, 0, 0];
   const stack: Matrix[] = [];
-  const at = (x: number, y: number): [number, number] => [ctm[0] * x + ctm[2] * y + ctm[4], ctm[1] * x + ctm[3] * y + ctm[5]];
+  const at = (x: number, y: number): [number, number] => [
+    ctm[0] * x + ctm[2] * y + ctm[4],
+    ctm[1] * x + ctm[3] * y + ctm[5],
+  ];
   for (let i = 0; i < ops.fnArray.length; i++) {
     const fn = ops.fnArray[i];
     const args = ops.argsArray[i] as unknown[];
