@@ -7,21 +7,12 @@
 
 import { readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { fixAllText } from './core/fixall';
-import { DOCX_EXTENSION, fixDocx, readDocx } from './inputs/docx';
+import { canFix, fixCopy, fixSummary, type FixedCopy } from './fixcopy';
 import type { Finding } from './core/codes';
 import { looksLikeReport } from './core/detect';
 import { positionAt, type Position } from './core/lines';
 import { NotRegular, SKIP_NAMES, TooLarge, collect, readBounded, why, type SkipReason } from './files';
-import {
-  InputError,
-  extensionOf,
-  isReportFileName,
-  pageAt,
-  readInput,
-  TEXT_ADAPTER,
-  type InputText,
-} from './inputs/index';
+import { InputError, isReportFileName, pageAt, readInput, type InputText } from './inputs/index';
 import { analyze, shownFindings, DEFAULT_OPTIONS, toOptions, type Options } from './service';
 
 const DEFAULT_MAX_MB = 64;
@@ -197,9 +188,7 @@ async function fix(argv: readonly string[]): Promise<CliResult> {
   const { file, maxMb } = parsed;
   const output = parsed.output!;
   if (sameFile(file, output)) return { code: 2, stdout: '', stderr: `nianbao: 输出文件不能是原文件“${file}”\n` };
-  const ext = extensionOf(file);
-  const docx = ext === DOCX_EXTENSION;
-  if (!docx && !TEXT_ADAPTER.extensions.includes(ext) && ext !== '')
+  if (!canFix(file))
     return { code: 2, stdout: '', stderr: `nianbao: fix 只能修复 .txt、.md 和 .docx 文件，“${file}”不是\n` };
   let bytes: Uint8Array;
   try {
@@ -207,35 +196,21 @@ async function fix(argv: readonly string[]): Promise<CliResult> {
   } catch (e) {
     return { code: 2, stdout: '', stderr: `nianbao: “${file}”${readFailure(e, maxMb).words}\n` };
   }
-  const notes: string[] = [];
-  let done: string;
-  let fixed: string;
-  let markdown = false;
+  let copy: FixedCopy;
   try {
-    if (docx) {
-      const reading = readDocx(bytes);
-      const result = fixAllText(reading.input.text);
-      const written = fixDocx(bytes, reading, result.text);
-      for (const u of written.unplaced) notes.push(`nianbao: 无法写回 .docx：${u}`);
-      writeFileSync(output, written.bytes);
-      done = result.applied === 0 ? '' : `已修复 ${result.applied} 处（改动 ${written.changed} 个单元格）`;
-      fixed = result.text;
-    } else {
-      const input = await readText(file, Number.MAX_SAFE_INTEGER);
-      markdown = input.markdown;
-      const result = fixAllText(input.text, { markdown });
-      writeFileSync(output, result.text);
-      done = result.applied === 0 ? '' : `已修复 ${result.applied} 处`;
-      fixed = result.text;
-    }
+    copy = await fixCopy(bytes, file);
   } catch (e) {
     if (e instanceof InputError) return { code: 2, stdout: '', stderr: `nianbao: “${file}”${e.reason}，未修复\n` };
+    throw e;
+  }
+  try {
+    writeFileSync(output, copy.bytes);
+  } catch (e) {
     return { code: 2, stdout: '', stderr: `nianbao: 无法写出“${output}”：${why(e)}\n` };
   }
-  const left = analyze(fixed, markdown).findings.filter((f) => f.severity === 'error' || f.severity === 'warning');
-  const summary = done === '' ? `没有可自动修复的问题，已照原样写出“${output}”` : `${done}，写入“${output}”`;
-  notes.push(`nianbao: ${summary}${left.length > 0 ? `；仍有 ${left.length} 个问题需人工处理` : ''}`);
-  return { code: notes.length > 1 ? 1 : 0, stdout: '', stderr: notes.join('\n') + '\n' };
+  const notes = copy.unplaced.map((u) => `nianbao: 无法写回 .docx：${u}`);
+  notes.push(`nianbao: ${fixSummary(copy, output)}`);
+  return { code: copy.unplaced.length > 0 ? 1 : 0, stdout: '', stderr: notes.join('\n') + '\n' };
 }
 
 /** Runs the CLI on arguments; returns what it prints and its exit code. Never throws. */
