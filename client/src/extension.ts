@@ -5,7 +5,17 @@
 
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { CHECK_AS_REPORT, FIX_ALL_KIND, LANGUAGE_ID, REPORT_DETECTED } from '../../server/src/protocol';
+import {
+  CHECK_AS_REPORT,
+  FIX_ALL_KIND,
+  LANGUAGE_ID,
+  READ_FILE,
+  REPORT_DETECTED,
+  REPORT_VIEW_SCHEME,
+  WRITE_FIXED_COPY,
+  type ReadFileResult,
+  type WriteFixedCopyResult,
+} from '../../server/src/protocol';
 import {
   LanguageClient,
   TransportKind,
@@ -36,10 +46,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     await vscode.languages.setTextDocumentLanguage(doc, LANGUAGE_ID);
   });
 
+  const views = new ReportViews(() => client);
   context.subscriptions.push(
-    vscode.commands.registerCommand('nianbao.fixAll', () =>
-      vscode.commands.executeCommand('editor.action.sourceAction', { kind: FIX_ALL_KIND, apply: 'first' }),
-    ),
+    vscode.workspace.registerTextDocumentContentProvider(REPORT_VIEW_SCHEME, views),
+    vscode.commands.registerCommand('nianbao.openAsReport', (uri?: vscode.Uri) => views.open(uri)),
+    vscode.commands.registerCommand('nianbao.fixAll', (args?: { target?: vscode.Uri }) => {
+      const doc = vscode.window.activeTextEditor?.document;
+      if (doc?.uri.scheme === REPORT_VIEW_SCHEME) return views.fixCopy(doc.uri, args?.target);
+      return vscode.commands.executeCommand('editor.action.sourceAction', { kind: FIX_ALL_KIND, apply: 'first' });
+    }),
     vscode.commands.registerCommand('nianbao.checkAsReport', async () => {
       const editor = vscode.window.activeTextEditor;
       if (!editor || !client) return;
@@ -47,6 +62,99 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
   );
   await client.start();
+}
+
+/** Files a user opens as reports that the editor cannot show as text: PDF, Word, saved web pages. */
+const VIEWABLE = ['pdf', 'docx', 'html', 'htm'];
+
+/**
+ * Read-only views of PDF, Word and web-page files: the text the checker read from them, as a report document (its
+ * findings, outline and hover are the server's as for any report). A view's URI carries the file's URI in its query.
+ */
+class ReportViews implements vscode.TextDocumentContentProvider {
+  private readonly texts = new Map<string, string>();
+
+  constructor(private readonly client: () => LanguageClient | undefined) {}
+
+  static viewOf(file: vscode.Uri): vscode.Uri {
+    return vscode.Uri.from({
+      scheme: REPORT_VIEW_SCHEME,
+      path: `${file.path}（年报文字）`,
+      query: file.toString(),
+    });
+  }
+
+  static fileOf(view: vscode.Uri): vscode.Uri {
+    return vscode.Uri.parse(view.query);
+  }
+
+  async provideTextDocumentContent(view: vscode.Uri): Promise<string> {
+    const known = this.texts.get(view.toString());
+    if (known !== undefined) return known;
+    const r = await this.read(view);
+    return 'error' in r ? `无法读取：${r.error}` : r.text;
+  }
+
+  private async read(view: vscode.Uri): Promise<ReadFileResult> {
+    const client = this.client();
+    if (!client) return { error: '年报校对的语言服务器未运行' };
+    const r = await client.sendRequest<ReadFileResult>(READ_FILE, {
+      uri: ReportViews.fileOf(view).toString(),
+      view: view.toString(),
+    });
+    if (!('error' in r)) this.texts.set(view.toString(), r.text);
+    return r;
+  }
+
+  /** Opens a file as a report: the one given (explorer menu), the active editor's, or one the user picks. */
+  async open(given?: vscode.Uri): Promise<vscode.TextEditor | undefined> {
+    let file = given ?? vscode.window.activeTextEditor?.document.uri;
+    if (!file || file.scheme !== 'file' || !VIEWABLE.some((e) => file!.path.toLowerCase().endsWith(`.${e}`))) {
+      const picked = await vscode.window.showOpenDialog({
+        canSelectMany: false,
+        openLabel: '作为年度报告打开',
+        filters: { '年度报告（PDF、Word、网页）': VIEWABLE },
+      });
+      file = picked?.[0];
+    }
+    if (!file) return undefined;
+    const view = ReportViews.viewOf(file);
+    const r = await this.read(view);
+    if ('error' in r) {
+      void vscode.window.showErrorMessage(`年报校对：“${path.basename(file.fsPath)}”${r.error}`);
+      return undefined;
+    }
+    const doc = await vscode.workspace.openTextDocument(view);
+    const report =
+      doc.languageId === LANGUAGE_ID ? doc : await vscode.languages.setTextDocumentLanguage(doc, LANGUAGE_ID);
+    return vscode.window.showTextDocument(report, { preview: false });
+  }
+
+  /** Fix-all on a view: a Word document gets a fixed copy written beside it; other files cannot be written back. */
+  async fixCopy(view: vscode.Uri, given?: vscode.Uri): Promise<void> {
+    const file = ReportViews.fileOf(view);
+    if (!file.path.toLowerCase().endsWith('.docx')) {
+      void vscode.window.showInformationMessage('年报校对：PDF 和网页无法直接修复，请在原始 Word 文件中修改后重新导出');
+      return;
+    }
+    const target =
+      given ??
+      (await vscode.window.showSaveDialog({
+        defaultUri: file.with({ path: file.path.replace(/\.docx$/iu, '（已修复）.docx') }),
+        filters: { 'Word 文档': ['docx'] },
+        saveLabel: '写出修复后的副本',
+      }));
+    const client = this.client();
+    if (!target || !client) return;
+    const r = await client.sendRequest<WriteFixedCopyResult>(WRITE_FIXED_COPY, {
+      uri: file.toString(),
+      target: target.toString(),
+    });
+    if ('error' in r) void vscode.window.showErrorMessage(`年报校对：${r.error}`);
+    else if (r.unplaced.length > 0)
+      void vscode.window.showWarningMessage(`年报校对：${r.message}；无法写回：${r.unplaced.join('；')}`);
+    else void vscode.window.showInformationMessage(`年报校对：${r.message}`);
+  }
 }
 
 export async function deactivate(): Promise<void> {

@@ -14,3 +14,23 @@ export const FIX_ALL_KIND = 'source.fixAll.nianbao';
 
 /** The settings' section: `nianbao.detection.enabled`, `nianbao.severity`, `nianbao.inlayHints.enabled`. */
 export const CONFIG_SECTION = 'nianbao';
+
+/** The scheme of a read-only document holding the text read from a PDF, Word or web page file. */
+export const REPORT_VIEW_SCHEME = 'nianbao-report';
+
+/**
+ * Client → server request `{ uri, view }`: read the file at `uri` (.pdf, .docx, .html…) as a report; the client shows
+ * the text as the document `view`, whose findings then name their page. Answers `ReadFileResult`.
+ */
+export const READ_FILE = 'nianbao/readFile';
+
+export type ReadFileResult = { readonly text: string; readonly format: string } | { readonly error: string };
+
+/**
+ * Client → server request `{ uri, target }`: write a copy of the file at `uri` (a .docx) with the safe fixes applied to
+ * `target`. Answers `{ message }` (what was done, in a sentence) or `{ error }`.
+ */
+export const WRITE_FIXED_COPY = 'nianbao/writeFixedCopy';
+
+export type WriteFixedCopyResult =
+  { readonly message: string; readonly unplaced: readonly string[] } | { readonly error: string };

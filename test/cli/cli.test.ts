@@ -2,7 +2,16 @@
 
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  cpSync,
+  mkdtempSync,
+  mkdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { runCli } from '../../server/src/cli';
@@ -335,5 +344,30 @@ describe('cli on PDF files', () => {
       json.files[0]!.diagnostics.map((d) => [d.code, d.source]),
       [['table-total', { page: 2 }]],
     );
+  });
+
+  it('reads PDFs from the bundle alone, as installed (no node_modules beside it), with nothing but findings printed', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'nianbao-bundle-'));
+    try {
+      const dist = path.join(__dirname, '..', '..', 'dist');
+      for (const f of ['cli.js', 'pdfjs.mjs']) copyFileSync(path.join(dist, f), path.join(dir, f));
+      cpSync(path.join(dist, 'cmaps'), path.join(dir, 'cmaps'), { recursive: true });
+      const r = spawnSync(
+        process.execPath,
+        [path.join(dir, 'cli.js'), 'check', '--format', 'json', path.join(PDF, 'writer-wrong-cell.pdf')],
+        {
+          encoding: 'utf8',
+          cwd: dir,
+        },
+      );
+      assert.equal(r.stderr, '');
+      const json = JSON.parse(r.stdout) as { files: { diagnostics: { code: string; source?: { page: number } }[] }[] };
+      assert.deepEqual(
+        json.files[0]!.diagnostics.map((d) => [d.code, d.source]),
+        [['table-total', { page: 2 }]],
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -114,7 +114,7 @@ function serveScreenshots(browser: Browser, dir: string): () => void {
 async function runSuite(entry: string, mode: 'source' | 'package', extensionsDir?: string): Promise<Result> {
   const work = mkdtempSync(path.join(tmpdir(), `nianbao-e2e-${mode}-`));
   const ws = path.join(work, 'workspace');
-  makeWorkspace(ws);
+  await makeWorkspace(ws);
   const result = path.join(work, 'result', 'result.json');
   mkdirSync(path.dirname(result));
   const shots = mode === 'source' ? SHOTS : undefined;

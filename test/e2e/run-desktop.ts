@@ -14,7 +14,7 @@ const REPO = path.resolve(__dirname, '..', '..');
 
 async function main(): Promise<void> {
   const ws = path.join(mkdtempSync(path.join(tmpdir(), 'nianbao-e2e-desktop-')), 'workspace');
-  makeWorkspace(ws);
+  await makeWorkspace(ws);
   const executable = process.env['VSCODE_EXECUTABLE_PATH'];
   await runTests({
     ...(executable ? { vscodeExecutablePath: executable } : { version: '1.100.3' }),

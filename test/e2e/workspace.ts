@@ -2,10 +2,11 @@
 
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { toDocx } from '../docx';
 
 const FIXTURES = path.resolve(__dirname, '..', 'fixtures');
 
-export function makeWorkspace(dir: string): void {
+export async function makeWorkspace(dir: string): Promise<void> {
   mkdirSync(dir, { recursive: true });
   for (const f of ['000_94c66d917836ad80.txt', '001_50aa6597b9c6048c.txt', '003_b4c873c83d7e3610.txt']) {
     copyFileSync(path.join(FIXTURES, f), path.join(dir, f));
@@ -23,4 +24,10 @@ export function makeWorkspace(dir: string): void {
     .replace('1\t0\t0\t1\t2\t0', '1\t0\t0\t1\t3\t0');
   writeFileSync(path.join(dir, 'several.txt'), several);
   writeFileSync(path.join(dir, 'several-2.txt'), several);
+  // Files the editor opens as reports through the command: a PDF with a wrong cell, a Word document fix-all mends.
+  copyFileSync(path.join(FIXTURES, 'pdf', 'writer-wrong-cell.pdf'), path.join(dir, 'wrong-cell.pdf'));
+  writeFileSync(
+    path.join(dir, 'fixable.docx'),
+    await toDocx(readFileSync(path.join(FIXTURES, 'crafted', 'fixable-tab.txt'), 'utf8'), { merge: true }),
+  );
 }

@@ -5,7 +5,8 @@
 
 import { toDiagnostics } from '../service';
 import { REPORT_DETECTED } from '../protocol';
-import type { ServerState } from './state';
+import { pageAt } from '../inputs/index';
+import { viewKey, type ServerState } from './state';
 
 /** Delay between the last edit and a check. */
 export const DEBOUNCE_MS = 200;
@@ -79,6 +80,14 @@ export class DiagnosticsPublisher {
     }
     // A newer version may have arrived while settings were fetched: publish only for the current one.
     if (documents.get(uri)?.version !== version) return;
+    // A view of a PDF: each finding names the page it is on.
+    const pages = this.state.sources.get(viewKey(uri));
+    if (pages && pages.some((m) => m.page !== undefined)) {
+      diagnostics = diagnostics.map((d) => {
+        const page = pageAt(pages, doc.offsetAt(d.range.start));
+        return page === undefined ? d : { ...d, message: `${d.message}（第 ${page} 页）` };
+      });
+    }
     this.published.add(uri);
     void connection.sendDiagnostics({ uri, version, diagnostics });
   }

@@ -13,6 +13,7 @@ import {
 import { CONFIG_SECTION, FIX_ALL_KIND } from '../protocol';
 import { DiagnosticsPublisher } from './diagnostics';
 import { registerFeatures } from './features';
+import { registerFiles } from './files';
 import { ServerState } from './state';
 
 export { DEBOUNCE_MS } from './diagnostics';
@@ -52,6 +53,7 @@ export function startServer(connection: Connection): void {
   });
 
   registerFeatures(state, diagnostics);
+  registerFiles(state);
   connection.onShutdown(() => state.offload.dispose());
 
   state.documents.listen(connection);

@@ -4,6 +4,7 @@ import { TextDocuments, type Connection } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createReportService, DEFAULT_OPTIONS, shouldCheck, toOptions, type Analysis, type Options } from '../service';
 import { CONFIG_SECTION } from '../protocol';
+import type { SourceMark } from '../inputs/index';
 import { WORKER_THRESHOLD, WorkerOffload } from './offload';
 
 export class ServerState {
@@ -15,6 +16,8 @@ export class ServerState {
   });
   /** Documents the user asked to check as reports. */
   readonly forced = new Set<string>();
+  /** Views of files read by the server (a PDF's text): where each page starts, by the view's URI (see `viewKey`). */
+  readonly sources = new Map<string, readonly SourceMark[]>();
   readonly client = { configuration: false, watchConfiguration: false, refreshInlays: false };
   private readonly settings = new Map<string, Promise<Options>>();
 
@@ -54,5 +57,14 @@ export class ServerState {
       this.connection.console.error(`nianbao: 分析 ${uri} 时出错：${String(err)}`);
       return undefined;
     }
+  }
+}
+
+/** A URI as a key, whichever characters the client chose to percent-encode. */
+export function viewKey(uri: string): string {
+  try {
+    return decodeURIComponent(uri);
+  } catch {
+    return uri;
   }
 }

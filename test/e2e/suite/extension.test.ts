@@ -262,6 +262,53 @@ describe('Nianbao in VS Code', () => {
     await diagnostics(doc.uri, (ds) => ds.some((d) => d.code === 'section-title'));
   });
 
+  it('opens a PDF as a report: a view of its text, each finding with its page, the outline', async () => {
+    const pdf = vscode.Uri.joinPath(workspace(), 'wrong-cell.pdf');
+    const editor = await vscode.commands.executeCommand<vscode.TextEditor | undefined>('nianbao.openAsReport', pdf);
+    assert.ok(editor, 'no editor opened');
+    const doc = editor.document;
+    assert.equal(doc.uri.scheme, 'nianbao-report');
+    assert.equal(doc.languageId, 'nianbao');
+    const found = await diagnostics(doc.uri, (ds) => ds.length > 0);
+    const line = doc
+      .getText()
+      .split('\n')
+      .findIndex((l) => l.includes('（一）予以公开\t6\t'));
+    assert.deepEqual(
+      found.map((d) => [d.code, d.range.start.line, d.message]),
+      [['table-total', line, '（一）予以公开·自然人 与行合计、列合计都不符：应为 5，实为 6（第 2 页）']],
+    );
+    const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>(
+      'vscode.executeDocumentSymbolProvider',
+      doc.uri,
+    );
+    assert.equal(symbols.length, 6);
+  });
+
+  it('fix-all on a Word document opened as a report writes a fixed copy that checks clean', async () => {
+    const docx = vscode.Uri.joinPath(workspace(), 'fixable.docx');
+    const editor = await vscode.commands.executeCommand<vscode.TextEditor | undefined>('nianbao.openAsReport', docx);
+    assert.ok(editor);
+    await diagnostics(editor.document.uri, (ds) => ds.length === 3);
+    const target = vscode.Uri.joinPath(workspace(), 'fixed.docx');
+    await vscode.commands.executeCommand('nianbao.fixAll', { target });
+    assert.ok(existsSync(target.fsPath), 'no fixed copy written');
+    // Wait for the fixed copy's first diagnostics, empty as they should be.
+    const published = new Promise<void>((resolve) => {
+      const sub = vscode.languages.onDidChangeDiagnostics((e) => {
+        if (e.uris.some((u) => u.scheme === 'nianbao-report' && u.query.endsWith('fixed.docx'))) {
+          sub.dispose();
+          resolve();
+        }
+      });
+    });
+    const fixed = await vscode.commands.executeCommand<vscode.TextEditor | undefined>('nianbao.openAsReport', target);
+    assert.ok(fixed);
+    await published;
+    assert.deepEqual(ours(fixed.document.uri), []);
+    assert.match(fixed.document.getText(), /^\t（七）总计\t10\t2\t0\t0\t1\t0\t13$/mu);
+  });
+
   it('shows the problems, the outline, a hover and the quick fixes (screenshots)', async function () {
     if (!process.env['NIANBAO_E2E_SHOTS']) this.skip();
     const doc = await openReport(FIXTURES[2]!);
