@@ -4,6 +4,8 @@
  *   are), printed to PDF by headless Chromium (`chromium-*.pdf`), and its text taken out by poppler's
  *   `pdftotext -layout` and plain `pdftotext` (`*.layout.txt`, `*.plain.txt`);
  * - the same page with no rules drawn, printed by Chromium (`chromium-unruled-*.pdf`);
+ * - the real reports of test/fixtures the same way (`writer-report-*.pdf`), and the correct report 62 times over
+ *   (`long-200.pdf`, about 200 pages, for the benchmark's memory figure);
  * - each report as a Word document (the `docx` package: Word's numbering for the headings, merged cells), turned into
  *   PDF by LibreOffice headless (`writer-*.pdf`: its tables run over page breaks, rows split by them), and the same
  *   with the tables' borders off (`writer-unruled-*.pdf`: cells aligned to the top, as Word's default is).
@@ -110,6 +112,15 @@ async function main(): Promise<void> {
       }
       console.log(`pdf-fixtures: ${name}`);
     }
+    // The real reports of test/fixtures as Word documents and PDFs, and one of about 200 pages for the benchmark.
+    for (const real of ['000_94c66d917836ad80', '001_50aa6597b9c6048c', '003_b4c873c83d7e3610']) {
+      const docx = path.join(work, `writer-report-${real.slice(0, 3)}.docx`);
+      writeFileSync(docx, await toDocx(readFileSync(path.join(FIXTURES, `${real}.txt`), 'utf8')));
+      soffice(['--convert-to', 'pdf', '--outdir', OUT, docx], work);
+    }
+    const long = path.join(work, 'long-200.docx');
+    writeFileSync(long, await toDocx(Array<string>(62).fill(sources().correct!).join('\n'), { merge: true }));
+    soffice(['--convert-to', 'pdf', '--outdir', OUT, long], work);
     // A PDF that needs a password to open, and one with a picture and no text (as a scan is).
     const docx = path.join(work, 'encrypted.docx');
     writeFileSync(docx, await toDocx(sources().correct!));

@@ -305,8 +305,9 @@ interface UnruledTable {
   readonly first: number;
   readonly last: number;
   readonly top: number;
-  readonly rows: string[][];
-  readonly xs: number[];
+  readonly rows: Cell[][];
+  readonly left: number;
+  readonly right: number;
 }
 
 /**
@@ -423,11 +424,11 @@ function unruledTable(
     numbers.map((it) => it.x + it.width / 2),
     size,
   );
-  const labelsOf = (index: number): string[] =>
-    starts.map((_, c) => cellText(pieces.filter((p, k) => owner[k] === index && columnOf(p.x) === c)));
+  const labelsOf = (index: number): Cell[] =>
+    starts.map((x, c) => ({ text: cellText(pieces.filter((p, k) => owner[k] === index && columnOf(p.x) === c)), x }));
   const rows = rowLines.map((r, index) => {
     const labels = labelsOf(index);
-    const values = xs.map(() => '');
+    const values = xs.map((x): Cell => ({ text: '', x }));
     for (const it of lines[r]!) {
       if (!isNumber(it) || it.x < from) continue;
       const centre = it.x + it.width / 2;
@@ -435,13 +436,15 @@ function unruledTable(
       xs.forEach((x, c) => {
         if (Math.abs(centre - x) < Math.abs(centre - xs[best]!)) best = c;
       });
-      values[best] = values[best] ? `${values[best]} ${it.str}` : it.str;
+      const cell = values[best]!;
+      cell.text = cell.text ? `${cell.text} ${it.str}` : it.str;
     }
     return [...labels, ...values];
   });
-  if (owner.includes(-1)) rows.unshift([...labelsOf(-1), ...xs.map(() => '')]);
+  if (owner.includes(-1)) rows.unshift([...labelsOf(-1), ...xs.map((x): Cell => ({ text: '', x }))]);
   const top = lines[first]!.reduce((m, it) => Math.max(m, it.y + it.size), -Infinity);
-  return { first, last, top, rows, xs };
+  const right = numbers.reduce((m, it) => Math.max(m, it.x + it.width), -Infinity);
+  return { first, last, top, rows, left: starts[0] ?? from, right };
 }
 
 /** Runs of positions, each less than `gap` from the one before it: the first position of each run. */
@@ -462,9 +465,15 @@ function clusters(values: number[], gap: number): number[] {
 /** A block of a page in reading order: a line of text, or a table's rows. */
 type Block =
   | { kind: 'line'; top: number; bottom: number; text: string; items: PdfItem[] }
-  | { kind: 'table'; top: number; rows: string[][]; xs: readonly number[] };
+  | { kind: 'table'; top: number; rows: Cell[][]; left: number; right: number; ruled: boolean };
 
-function tableRows(g: Grid, items: readonly PdfItem[]): string[][] {
+/** A cell of a rebuilt table row: its text and where it begins on the page. */
+interface Cell {
+  text: string;
+  readonly x: number;
+}
+
+function tableRows(g: Grid, items: readonly PdfItem[]): Cell[][] {
   const cols = g.xs.length - 1;
   const rows = g.ys.length - 1;
   const byRegion = new Map<number, PdfItem[]>();
@@ -480,14 +489,23 @@ function tableRows(g: Grid, items: readonly PdfItem[]): string[][] {
     list.push(it);
     byRegion.set(region, list);
   }
-  const out: string[][] = [];
+  const out: Cell[][] = [];
   for (let r = 0; r < rows; r++) {
-    const row: string[] = [];
+    const row: Cell[] = [];
+    const texts = new Map<number, string>();
     for (let c = 0; c < cols; c++) {
       const i = r * cols + c;
-      row.push(g.region[i] === i ? cellText(byRegion.get(i) ?? []) : '');
+      const origin = g.region[i]!;
+      if (origin === i) {
+        texts.set(i, cellText(byRegion.get(i) ?? []));
+        row.push({ text: texts.get(i)!, x: g.xs[c]! });
+      } else if (Math.floor(origin / cols) === r && NUMBER_CELL.test(texts.get(origin) ?? '')) {
+        // A number over several columns of a finer grid (rows drawn with their own column widths) is one cell: a
+        // blank after it would read as a missing value.
+        continue;
+      } else row.push({ text: '', x: g.xs[c]! });
     }
-    if (row.some((cell) => cell.length > 0)) out.push(row);
+    if (row.some((cell) => cell.text.length > 0)) out.push(row);
   }
   return out;
 }
@@ -514,7 +532,7 @@ function blocksOf(page: PdfPage): Block[] {
   const blocks: Block[] = [];
   grids.forEach((g, k) => {
     const rows = tableRows(g, held[k]!);
-    if (rows.length > 0) blocks.push({ kind: 'table', top: g.top, rows, xs: g.xs });
+    if (rows.length > 0) blocks.push({ kind: 'table', top: g.top, rows, left: g.left, right: g.right, ruled: true });
   });
   const left = loose.reduce((m, it) => Math.min(m, it.x), Infinity);
   const sizes = loose.map((it) => it.size).sort((a, b) => a - b);
@@ -523,7 +541,7 @@ function blocksOf(page: PdfPage): Block[] {
   const taken = new Set<number>();
   for (const t of unruledTables(lines)) {
     for (let i = t.first; i <= t.last; i++) taken.add(i);
-    blocks.push({ kind: 'table', top: t.top, rows: t.rows, xs: t.xs });
+    blocks.push({ kind: 'table', top: t.top, rows: t.rows, left: t.left, right: t.right, ruled: false });
   }
   for (const [i, line] of lines.entries()) {
     if (taken.has(i)) continue;
@@ -561,11 +579,28 @@ function runningMarks(pages: readonly PdfPage[], blocks: readonly Block[][]): Se
   return out;
 }
 
-/** Whether a table block goes on from the one before it: the same columns. */
+/** Whether a table at the top of a page goes on from the table that ended the page before: the same edges. */
 function continues(prev: Block | undefined, next: Block): boolean {
-  if (!prev || prev.kind !== 'table' || next.kind !== 'table') return false;
-  if (prev.xs.length !== next.xs.length) return false;
-  return prev.xs.every((x, i) => Math.abs(x - next.xs[i]!) <= TOL * 2);
+  if (!prev || prev.kind !== 'table' || next.kind !== 'table' || prev.ruled !== next.ruled) return false;
+  return Math.abs(prev.left - next.left) <= TOL * 4 && Math.abs(prev.right - next.right) <= TOL * 4;
+}
+
+/**
+ * The rest of a row cut by a page break joined to its first part: each of its texts to the cell of the last row that
+ * begins where it begins. Nothing when a text has no such cell.
+ */
+function joinCut(tail: Cell[], rest: readonly Cell[]): Cell[] | undefined {
+  const joined = tail.map((c) => ({ ...c }));
+  for (const cell of rest) {
+    if (cell.text.length === 0) continue;
+    let k = -1;
+    joined.forEach((c, i) => {
+      if (c.x <= cell.x + TOL * 2) k = i;
+    });
+    if (k < 0 || Math.abs(joined[k]!.x - cell.x) > TOL * 4) return undefined;
+    joined[k]!.text += cell.text;
+  }
+  return joined;
 }
 
 const NUMBER_CELL = /^[-+]?\d+(?:[.,]\d+)*$/u;
@@ -578,14 +613,16 @@ export function layoutPages(pages: readonly PdfPage[]): PdfText {
   const pageStarts: number[] = [];
   let length = 0;
   let last: Block | undefined;
-  let lastRows: string[][] | undefined;
+  let lastRow: Cell[] | undefined;
   const push = (line: string): void => {
     out.push(line);
     length += line.length + 1;
   };
+  const line = (row: readonly Cell[]): string => row.map((c) => c.text).join('\t');
   blocks.forEach((list, p) => {
     pageStarts.push(length);
     const margin = pages[p]!.height * 0.1;
+    let firstOnPage = true;
     for (const b of list) {
       if (b.kind === 'line') {
         const inMargin = b.top > pages[p]!.height - margin || b.bottom < margin;
@@ -593,26 +630,28 @@ export function layoutPages(pages: readonly PdfPage[]): PdfText {
         if (last?.kind === 'table') push('');
         push(b.text);
         last = b;
+        firstOnPage = false;
         continue;
       }
       let rows = b.rows;
-      if (continues(last, b) && lastRows) {
-        // A row split by the page break: its first part ends the last page, the rest of its labels start this one.
-        const first = rows[0]!;
-        const tail = lastRows[lastRows.length - 1]!;
-        if (!first.some((c) => NUMBER_CELL.test(c)) && tail.length === first.length) {
-          const joined = tail.map((c, i) => c + first[i]!);
-          out[out.length - 1] = joined.join('\t');
-          length += first.join('').length;
-          lastRows[lastRows.length - 1] = joined;
+      const goesOn = p > 0 && firstOnPage && continues(last, b);
+      if (goesOn && lastRow && rows.length > 0 && !rows[0]!.some((c) => NUMBER_CELL.test(c.text))) {
+        // A row cut by the page break: its first part ends the last page, the rest of its labels begin this one.
+        const joined = joinCut(lastRow, rows[0]!);
+        if (joined) {
+          const text = line(joined);
+          length += text.length - out[out.length - 1]!.length;
+          out[out.length - 1] = text;
+          lastRow = joined;
           rows = rows.slice(1);
           // The joined row belongs to the page it begins on; this page begins after it.
           pageStarts[p] = length;
         }
-      } else if (out.length > 0 && out[out.length - 1] !== '') push('');
-      for (const r of rows) push(r.join('\t'));
-      lastRows = continues(last, b) && lastRows ? lastRows.concat(rows) : [...rows];
+      } else if (!goesOn && out.length > 0 && out[out.length - 1] !== '') push('');
+      for (const r of rows) push(line(r));
+      if (rows.length > 0) lastRow = rows[rows.length - 1];
       last = b;
+      firstOnPage = false;
     }
   });
   return { text: out.join('\n') + '\n', pageStarts };
