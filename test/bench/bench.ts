@@ -8,6 +8,9 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { analyze } from '../../server/src/service';
+import { readDocx } from '../../server/src/inputs/docx';
+import { readPdf } from '../../server/src/inputs/pdf';
+import { toDocx } from '../docx';
 import { SHAPES, bestPipelineMs } from '../hostile';
 import { TestClient } from '../lsp/client';
 
@@ -176,8 +179,90 @@ function cliMemory(): void {
   }
 }
 
+/** pdf.js alone on a PDF: the text items and the operator list of every page, as the reader asks for them. */
+async function pdfjsFloor(bytes: Uint8Array): Promise<void> {
+  const { pdfjs } = await import('../../server/src/inputs/pdfjs-entry');
+  const doc = await pdfjs.getDocument({
+    data: new Uint8Array(bytes),
+    isEvalSupported: false,
+    disableFontFace: true,
+    verbosity: 0,
+  }).promise;
+  for (let n = 1; n <= doc.numPages; n++) {
+    const page = await doc.getPage(n);
+    await page.getTextContent();
+    await page.getOperatorList();
+    page.cleanup();
+  }
+  await doc.destroy();
+}
+
+async function medianMs(runs: number, f: () => Promise<unknown> | unknown): Promise<number> {
+  await f();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    await f();
+    times.push(performance.now() - t);
+  }
+  return median(times);
+}
+
+/** Peak memory (MB) and time of the bundled CLI checking one file, in a process of its own. */
+function cliRun(file: string): { ms: number; mb: number } {
+  const dir = mkdtempSync(path.join(tmpdir(), 'nianbao-bench-'));
+  try {
+    const rss = path.join(dir, 'rss.cjs');
+    writeFileSync(
+      rss,
+      "process.on('exit', () => require('fs').writeSync(2, `maxrss=${process.resourceUsage().maxRSS}\\n`));",
+    );
+    const cli = path.join(__dirname, '..', '..', 'dist', 'cli.js');
+    const t = performance.now();
+    const r = spawnSync(process.execPath, ['--require', rss, cli, 'check', file], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    const ms = performance.now() - t;
+    return { ms, mb: Number(/maxrss=(\d+)/u.exec(r.stderr)?.[1] ?? NaN) / 1024 };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The readers of PDF and Word files: against pdf.js's own floor, warm and cold, and a long PDF's memory. */
+async function readers(): Promise<void> {
+  const pdf = readFileSync(path.join(FIX, 'pdf', 'writer-report-001.pdf'));
+  const floor = await medianMs(10, () => pdfjsFloor(pdf));
+  const read = await medianMs(10, () => readPdf(pdf));
+  figures.push({ name: 'PDF read, 8 pages (median, warm)', value: read, unit: 'ms', target: 400 });
+  figures.push({ name: 'pdf.js alone on it: text and drawing (floor)', value: floor, unit: 'ms', target: 400 });
+  figures.push({ name: 'PDF read ÷ pdf.js floor', value: read / floor, unit: '×', target: 1.5 });
+  const checked = await medianMs(10, async () => analyze((await readPdf(pdf)).text, false));
+  figures.push({ name: 'PDF read + check, 8 pages (median, warm)', value: checked, unit: 'ms', target: 400 });
+  figures.push({
+    name: 'CLI on that PDF, cold process (pdf.js loaded)',
+    value: cliRun(path.join(FIX, 'pdf', 'writer-report-001.pdf')).ms,
+    unit: 'ms',
+    target: 3000,
+  });
+  figures.push({
+    name: 'CLI on a .txt, cold process (no pdf.js)',
+    value: cliRun(path.join(FIX, 'crafted', 'correct-tab.txt')).ms,
+    unit: 'ms',
+    target: 1000,
+  });
+  const long = cliRun(path.join(FIX, 'pdf', 'long-200.pdf'));
+  figures.push({ name: 'CLI on a 223-page PDF: peak memory', value: long.mb, unit: 'MB', target: 200 });
+  figures.push({ name: 'CLI on a 223-page PDF: time', value: long.ms, unit: 'ms', target: 30000 });
+  const docx = await toDocx(fixtures[3]!, { numbering: true, merge: true });
+  const word = await medianMs(20, () => analyze(readDocx(docx).input.text, false));
+  figures.push({ name: '.docx read + check (median)', value: word, unit: 'ms', target: 50 });
+}
+
 async function main(): Promise<void> {
   core();
+  await readers();
   hostile();
   cliMemory();
   await server();

@@ -371,3 +371,18 @@ describe('cli on PDF files', () => {
     }
   });
 });
+
+describe('bundles', () => {
+  const DIST = path.join(__dirname, '..', '..', 'dist');
+
+  it('pdf.js is a bundle of its own, loaded by the server and the CLI only when a PDF is read', () => {
+    assert.match(readFileSync(path.join(DIST, 'pdfjs.mjs'), 'utf8'), /PDFDocumentProxy/u);
+    for (const f of ['server.js', 'cli.js', 'worker.js', 'extension.js']) {
+      const code = readFileSync(path.join(DIST, f), 'utf8');
+      assert.doesNotMatch(code, /PDFDocumentProxy/u, f);
+    }
+    for (const f of ['server.js', 'cli.js']) {
+      assert.match(readFileSync(path.join(DIST, f), 'utf8'), /import\("\.\/pdfjs\.mjs"\)/u, f);
+    }
+  });
+});
