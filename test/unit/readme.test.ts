@@ -1,4 +1,4 @@
-/** The README's example is what the CLI prints for it. */
+/** The README's examples are what the CLI prints for them. */
 
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -8,15 +8,20 @@ import { runCli } from '../../server/src/cli';
 const ROOT = path.join(__dirname, '..', '..');
 
 describe('README', () => {
-  it('shows what `check` prints for the example report', async () => {
+  it('shows what `check` prints for each example report (a text file and a PDF)', async () => {
     const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
-    const command = /```sh\nnode dist\/cli\.js check (\S+)\n```\n\n```\n([\s\S]*?)```/u.exec(readme);
-    assert.ok(command, 'the README has no example command with its output');
+    const commands = [...readme.matchAll(/```sh\nnode dist\/cli\.js check (\S+)\n```\n\n```\n([\s\S]*?)```/gu)];
+    assert.deepEqual(
+      commands.map((c) => c[1]),
+      ['test/fixtures/001_50aa6597b9c6048c.txt', 'test/fixtures/pdf/writer-report-001.pdf'],
+    );
     const cwd = process.cwd();
     process.chdir(ROOT);
     try {
-      const r = await runCli(['check', command[1]!]);
-      assert.equal(r.stdout, command[2]);
+      for (const command of commands) {
+        const r = await runCli(['check', command[1]!]);
+        assert.equal(r.stdout, command[2]);
+      }
     } finally {
       process.chdir(cwd);
     }
