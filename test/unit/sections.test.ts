@@ -54,6 +54,20 @@ describe('sections', () => {
     assert.equal(applyFix(text, fix), BASE);
   });
 
+  it('takes an ordinal alone on the line above a title (Word numbering out of a PDF) as the heading’s ordinal', () => {
+    let text = BASE;
+    for (const h of ['一、总体情况', '五、存在的主要问题及改进情况', '六、其他需要报告的事项'])
+      text = replaceOnce(text, h, h.replace('、', '、\n'));
+    assert.deepEqual(check(text), []);
+    assert.deepEqual(
+      parse(text).sections.map((s) => s.heading?.ordinal?.text),
+      ['一、', '二、', '三、', '四、', '五、', '六、'],
+    );
+    // The ordinal of another section above a title is no ordinal of it: the title is still unnumbered.
+    const wrong = replaceOnce(BASE, '五、存在的主要问题及改进情况', '四、\n存在的主要问题及改进情况');
+    assert.deepEqual(briefs(wrong), [`${lineOf(wrong, '存在的主要问题及改进情况')}:1 section-numbering`]);
+  });
+
   it('does not take numbered points inside 五 and 六, or the 三 table rows, for sections', () => {
     const text = replaceOnce(
       BASE,

@@ -6,7 +6,7 @@
 
 import type { Artifact, Paragraph, Report, Section, Span, Table } from '../model';
 import { splitLines, type Line } from '../lines';
-import { PLAIN_NUMBER, isBlank } from '../normalize';
+import { PLAIN_NUMBER, isBlank, ordinalPrefix } from '../normalize';
 import {
   DEFAULT_TEMPLATE,
   perTemplate,
@@ -19,7 +19,14 @@ import {
 import { lookupLabel } from './labels';
 import { readArtifacts } from './artifacts';
 import { readRawRows, type RawRow } from './cells';
-import { readHeading, readHeadingByPlace, readSubheadings, readTitle, type HeadingCandidate } from './headings';
+import {
+  coreOfLine,
+  readHeading,
+  readHeadingByPlace,
+  readSubheadings,
+  readTitle,
+  type HeadingCandidate,
+} from './headings';
 import { cutRunTogether } from './oneline';
 import { readParagraphs } from './paragraphs';
 import { TableReader } from './tables';
@@ -81,6 +88,37 @@ function findByPlace(template: Template, lines: readonly Line[], candidates: Hea
   candidates.sort((a, b) => a.line.index - b.line.index);
 }
 
+/**
+ * A heading whose ordinal stands alone on the line above (`一、` / `总体情况`: Word's list numbering, taken out of a
+ * PDF apart from its text): one heading, its ordinal on the line above.
+ */
+function withOrdinalAbove(lines: readonly Line[], c: HeadingCandidate): HeadingCandidate | undefined {
+  let i = c.line.index - 1;
+  while (i >= 0 && isBlank(lines[i]!.text)) i--;
+  const above = i >= 0 ? lines[i]! : undefined;
+  if (!above) return undefined;
+  const core = coreOfLine(above);
+  const prefix = ordinalPrefix(core.text);
+  if (!prefix || prefix.style !== 'section' || prefix.length !== core.text.length || prefix.value !== c.section + 1)
+    return undefined;
+  const ordinalText = core.text.trimEnd();
+  const h = c.heading;
+  return {
+    ...c,
+    heading: {
+      ...h,
+      span: { start: core.start, end: h.span.end },
+      text: `${ordinalText}${h.text}`,
+      ordinal: {
+        span: { start: core.start, end: core.end },
+        text: ordinalText,
+        value: prefix.value,
+        style: prefix.style,
+      },
+    },
+  };
+}
+
 function readHeadings(
   template: Template,
   lines: readonly Line[],
@@ -89,8 +127,9 @@ function readHeadings(
   const stray: Artifact[] = [];
   let last = -1;
   for (const line of lines) {
-    const c = readHeading(template, line, last);
+    let c = readHeading(template, line, last);
     if (!c) continue;
+    if (!c.heading.ordinal) c = withOrdinalAbove(lines, c) ?? c;
     if (!c.heading.ordinal) {
       // A title alone, just before the same section's numbered heading, is a leftover line.
       const next = nextNonBlank(lines, line.index + 1);
