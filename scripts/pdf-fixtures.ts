@@ -7,7 +7,8 @@
  * - the real reports of test/fixtures the same way (`writer-report-*.pdf`), and the correct report 62 times over
  *   (`long-200.pdf`, about 200 pages, for the benchmark's memory figure);
  * - each report as a Word document (the `docx` package: Word's numbering for the headings, merged cells), turned into
- *   PDF by LibreOffice headless (`writer-*.pdf`: its tables run over page breaks, rows split by them), and the same
+ *   PDF by LibreOffice headless (`writer-*.pdf`: its tables run over page breaks, rows split by them; a running
+ *   header and `- n -` page numbers), and the same
  *   with the tables' borders off (`writer-unruled-*.pdf`: cells aligned to the top, as Word's default is).
  * The outputs are committed, so tests need none of the tools; rerun after changing a source.
  * Needs Debian's chromium, poppler-utils and libreoffice-writer-nogui.
@@ -107,7 +108,7 @@ async function main(): Promise<void> {
         ['writer-unruled', true],
       ] as const) {
         const docx = path.join(work, `${kind}-${name}.docx`);
-        writeFileSync(docx, await toDocx(text, { numbering: true, merge: true, unruled }));
+        writeFileSync(docx, await toDocx(text, { numbering: true, merge: true, unruled, pageMarks: true }));
         soffice(['--convert-to', 'pdf', '--outdir', OUT, docx], work);
       }
       console.log(`pdf-fixtures: ${name}`);
@@ -115,7 +116,7 @@ async function main(): Promise<void> {
     // The real reports of test/fixtures as Word documents and PDFs, and one of about 200 pages for the benchmark.
     for (const real of ['000_94c66d917836ad80', '001_50aa6597b9c6048c', '003_b4c873c83d7e3610']) {
       const docx = path.join(work, `writer-report-${real.slice(0, 3)}.docx`);
-      writeFileSync(docx, await toDocx(readFileSync(path.join(FIXTURES, `${real}.txt`), 'utf8')));
+      writeFileSync(docx, await toDocx(readFileSync(path.join(FIXTURES, `${real}.txt`), 'utf8'), { pageMarks: true }));
       soffice(['--convert-to', 'pdf', '--outdir', OUT, docx], work);
     }
     const long = path.join(work, 'long-200.docx');

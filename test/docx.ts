@@ -7,8 +7,11 @@
 import {
   AlignmentType,
   Document,
+  Footer,
+  Header,
   LevelFormat,
   Packer,
+  PageNumber,
   Paragraph,
   Table,
   TableBorders,
@@ -28,6 +31,8 @@ export interface DocxOptions {
   readonly splitRuns?: boolean;
   /** Tables drawn without rules (no borders). */
   readonly unruled?: boolean;
+  /** A running header (the body's name) and a page number `- 3 -` in the footer, as published reports have. */
+  readonly pageMarks?: boolean;
 }
 
 const SECTION = /^([一二三四五六七八九十]+)、(?!\d)/u;
@@ -129,7 +134,35 @@ export async function toDocx(text: string, options: DocxOptions = {}): Promise<B
         },
       ],
     },
-    sections: [{ children }],
+    sections: [
+      {
+        children,
+        ...(options.pageMarks
+          ? {
+              headers: {
+                default: new Header({
+                  children: [
+                    new Paragraph({
+                      alignment: AlignmentType.RIGHT,
+                      children: [new TextRun(text.split('\n')[0]!.slice(0, 8))],
+                    }),
+                  ],
+                }),
+              },
+              footers: {
+                default: new Footer({
+                  children: [
+                    new Paragraph({
+                      alignment: AlignmentType.CENTER,
+                      children: [new TextRun({ children: ['- ', PageNumber.CURRENT, ' -'] })],
+                    }),
+                  ],
+                }),
+              },
+            }
+          : {}),
+      },
+    ],
   });
   return Packer.toBuffer(doc);
 }

@@ -5,7 +5,17 @@
  */
 
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, watch, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  watch,
+  writeFileSync,
+} from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -16,6 +26,8 @@ const REPO = path.resolve(__dirname, '..', '..');
 const SHOTS = path.join(REPO, 'screenshots');
 const HARNESS = path.join(REPO, 'test', 'e2e', 'harness');
 const SUITE = path.join(REPO, 'test', 'e2e', 'out', 'index.js');
+/** The largest .vsix a user should download. */
+const VSIX_LIMIT = 3 * 1024 * 1024;
 /** A run that has not finished by then has hung. */
 const DEADLINE_MS = 8 * 60_000;
 const CHROMIUM_FLAGS = [
@@ -189,6 +201,15 @@ async function main(): Promise<void> {
 
   log('packaging the extension');
   execFileSync('npm', ['run', 'package', '--silent'], { cwd: REPO, stdio: ['ignore', 'ignore', 'inherit'] });
+  // The package a user downloads stays small: pdf.js and its character maps included, no node_modules.
+  const vsixBytes = statSync(path.join(REPO, 'nianbao.vsix')).size;
+  log(`nianbao.vsix: ${(vsixBytes / 1024 / 1024).toFixed(2)} MB`);
+  const sizeCheck: Result = {
+    passed: vsixBytes < VSIX_LIMIT ? 1 : 0,
+    failed: vsixBytes < VSIX_LIMIT ? 0 : 1,
+    report: `  ${vsixBytes < VSIX_LIMIT ? '✔' : '✘'} nianbao.vsix is ${(vsixBytes / 1024 / 1024).toFixed(2)} MB (limit 3 MB)`,
+    summary: '',
+  };
   const installed = mkdtempSync(path.join(tmpdir(), 'nianbao-e2e-installed-'));
   execFileSync(
     process.execPath,
@@ -209,6 +230,7 @@ async function main(): Promise<void> {
     rmSync(installed, { recursive: true, force: true });
   }
 
+  results.push(['package size', sizeCheck]);
   let failed = 0;
   let passed = 0;
   for (const [name, r] of results) {

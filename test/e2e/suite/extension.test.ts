@@ -283,6 +283,14 @@ describe('Nianbao in VS Code', () => {
       doc.uri,
     );
     assert.equal(symbols.length, 6);
+    // Hover on the wrong cell: which cell it is, in the view as in a text file.
+    const at = new vscode.Position(line, doc.lineAt(line).text.indexOf('\t6\t') + 1);
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, at);
+    const shown = hovers
+      .flatMap((h) => h.contents)
+      .map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))
+      .join('\n');
+    assert.match(shown, /（一）予以公开/u);
   });
 
   it('fix-all on a Word document opened as a report writes a fixed copy that checks clean', async () => {
