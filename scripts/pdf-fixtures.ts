@@ -4,6 +4,8 @@
  *   are), printed to PDF by headless Chromium (`chromium-*.pdf`), and its text taken out by poppler's
  *   `pdftotext -layout` and plain `pdftotext` (`*.layout.txt`, `*.plain.txt`);
  * - the same page with no rules drawn, printed by Chromium (`chromium-unruled-*.pdf`);
+ * - Markdown made from the Chromium and LibreOffice PDFs by a real converter, @opendocsg/pdf2md 0.2.1
+ *   (`*.pdf2md.md`), and the LibreOffice PDFs' text by pdftotext (`writer-*.layout.txt`, `writer-*.plain.txt`);
  * - the real reports of test/fixtures the same way (`writer-report-*.pdf`), and the correct report 62 times over
  *   (`long-200.pdf`, about 200 pages, for the benchmark's memory figure);
  * - each report as a Word document (the `docx` package: Word's numbering for the headings, merged cells), turned into
@@ -18,6 +20,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import pdf2md from '@opendocsg/pdf2md';
 import { toDocx } from '../test/docx';
 
 const FIXTURES = path.join(__dirname, '..', 'test', 'fixtures');
@@ -110,6 +113,13 @@ async function main(): Promise<void> {
         const docx = path.join(work, `${kind}-${name}.docx`);
         writeFileSync(docx, await toDocx(text, { numbering: true, merge: true, unruled, pageMarks: true }));
         soffice(['--convert-to', 'pdf', '--outdir', OUT, docx], work);
+      }
+      const writer = path.join(OUT, `writer-${name}.pdf`);
+      execFileSync('pdftotext', ['-layout', writer, path.join(OUT, `writer-${name}.layout.txt`)]);
+      execFileSync('pdftotext', [writer, path.join(OUT, `writer-${name}.plain.txt`)]);
+      for (const maker of ['chromium', 'writer']) {
+        const made = await pdf2md(new Uint8Array(readFileSync(path.join(OUT, `${maker}-${name}.pdf`))));
+        writeFileSync(path.join(OUT, `${maker}-${name}.pdf2md.md`), made);
       }
       console.log(`pdf-fixtures: ${name}`);
     }
