@@ -48,6 +48,30 @@ describe('readings of real layouts', () => {
   });
 });
 
+describe('numbers on a line of their own', () => {
+  const CELLS = fixture('crafted/correct-cells.txt');
+
+  it('a row’s values on one line, each after one space (Markdown made from a PDF), are its values', () => {
+    // One cell a line, but each row's values joined on one line by single spaces.
+    const text = CELLS.replace(/^(\t[0-9.]+\n){3,}/gmu, (block) => `\t${block.trim().split(/\s+/u).join(' ')}\n`);
+    assert.notEqual(text, CELLS);
+    assert.match(text, /^\t5 1 0 0 0 0 6$/mu);
+    assert.deepEqual(briefs(text), []);
+    const wrong = replaceOnce(text, '\t5 1 0 0 0 0 6', '\t6 1 0 0 0 0 6');
+    assert.deepEqual(
+      check(wrong).map((f) => [f.code, wrong.slice(f.span.start, f.span.end), f.message]),
+      [['table-total', '6', '（一）予以公开·自然人 与行合计、列合计都不符：应为 5，实为 6']],
+    );
+  });
+
+  it('two numbers in one cell beside others are not guessed apart', () => {
+    const wrong = replaceOnce(BASE, '\t（一）予以公开\t5\t1\t', '\t（一）予以公开\t5 1\t');
+    assert.ok(
+      check(wrong).some((f) => f.code === 'table-cell-invalid' && wrong.slice(f.span.start, f.span.end) === '5 1'),
+    );
+  });
+});
+
 describe('a block of blank columns', () => {
   it('the five 法人或其他组织 columns left blank on a web page: one finding, and a fix that fills the block', () => {
     const lines = BASE.split('\n');

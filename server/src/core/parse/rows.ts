@@ -134,11 +134,34 @@ function valuesInPlace(template: Template, cells: readonly Cell[]): readonly Cel
 /** A row label, then numbers each after one space: `行政许可 97`, `规章 0 0 0` (Markdown made from a PDF). */
 const LABEL_THEN_NUMBERS = /^(.*?[^\s\d.．])((?:[ \u3000]+[0-9０-９]+(?:[.．][0-9０-９]+)?)+)$/u;
 
-/** A label cell that ends in numbers set apart by single spaces is the label and its value cells, when the label is one. */
+/** Three numbers or more, each after one space: a row's values on a line of their own (Markdown made from a PDF). */
+const NUMBERS_ONLY = /^[0-9０-９]+(?:[.．][0-9０-９]+)?(?:[ \u3000][0-9０-９]+(?:[.．][0-9０-９]+)?){2,}$/u;
+
+/** Value cells of a text of numbers set apart by single spaces, starting at `start`. */
+function spacedValues(text: string, start: number, line: Cell['line']): Cell[] {
+  const out: Cell[] = [];
+  for (const n of text.matchAll(/[0-9０-９]+(?:[.．][0-9０-９]+)?/gu)) {
+    const at = start + n.index;
+    out.push(classify({ span: { start: at, end: at + n[0].length }, text: n[0], line }));
+  }
+  return out;
+}
+
+/**
+ * A label cell that ends in numbers set apart by single spaces is the label and its value cells, when the label is
+ * one; three numbers or more set apart so, alone on their line, are values. Numbers in one cell beside others of its
+ * line (`5 1` in a tab row) stay one invalid cell: which was meant cannot be told.
+ */
 function splitSpacedValues(template: Template, cells: readonly Cell[]): readonly Cell[] {
   let out: Cell[] | undefined;
   for (let i = 0; i < cells.length; i++) {
     const c = cells[i]!;
+    // Numbers alone on their line: a row's values (a cell among others of its line would be a guess).
+    if (NUMBERS_ONLY.test(c.text) && cells.every((o) => o === c || o.line !== c.line || o.kind === 'blank')) {
+      out ??= cells.slice(0, i);
+      for (const v of spacedValues(c.text, c.span.start, c.line)) out.push(v);
+      continue;
+    }
     const m = c.kind === 'label' && /\d/u.test(c.text) ? LABEL_THEN_NUMBERS.exec(c.text) : null;
     if (!m || !lookupLabel(template, m[1]!).some((h) => h.kind === 'row')) {
       out?.push(c);
@@ -146,10 +169,7 @@ function splitSpacedValues(template: Template, cells: readonly Cell[]): readonly
     }
     out ??= cells.slice(0, i);
     out.push({ ...c, text: m[1]!, span: { start: c.span.start, end: c.span.start + m[1]!.length } });
-    for (const n of m[2]!.matchAll(/[0-9０-９]+(?:[.．][0-9０-９]+)?/gu)) {
-      const start = c.span.start + m[1]!.length + n.index;
-      out.push(classify({ span: { start, end: start + n[0].length }, text: n[0], line: c.line }));
-    }
+    for (const v of spacedValues(m[2]!, c.span.start + m[1]!.length, c.line)) out.push(v);
   }
   return out ?? cells;
 }
