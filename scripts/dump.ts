@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { positionAt } from '../server/src/core/lines';
 import { parseReport } from '../server/src/core/parse/index';
 const text = readFileSync(process.argv[2]!, 'utf8');
-const r = parseReport(text);
+const r = parseReport(text, { markdown: /\.(md|markdown)$/u.test(process.argv[2]!) });
 const ln = (o: number): number => positionAt(r.lineStarts, o).line + 1;
 console.log('title', r.title?.text, r.title?.unit, r.title?.year);
 for (const s of r.sections)

@@ -30,6 +30,9 @@ export function isBlank(text: string): boolean {
 /** A cell's text that is a plain number: digits (half- or full-width), perhaps a decimal point and more digits. */
 export const PLAIN_NUMBER = /^[0-9０-９]+(?:[.．][0-9０-９]+)?$/u;
 
+/** Three numbers or more, each after one space: a row's values on a line of their own (Markdown made from a PDF). */
+export const NUMBERS_ONLY = /^[0-9０-９]+(?:[.．][0-9０-９]+)?(?:[ \u3000][0-9０-９]+(?:[.．][0-9０-９]+)?){2,}$/u;
+
 /** The text without any white space. */
 export function withoutSpace(text: string): string {
   return text.replace(SPACES, '');

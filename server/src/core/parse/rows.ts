@@ -6,6 +6,7 @@
 import type { Cell, Span } from '../model';
 import type { Template, ValueKind } from '../templates/index';
 import type { RawCell } from './cells';
+import { NUMBERS_ONLY } from '../normalize';
 import { lookupLabel } from './labels';
 
 const MISSING_MARK = /^[/／\\\-－—–―_]+$/u;
@@ -134,8 +135,6 @@ function valuesInPlace(template: Template, cells: readonly Cell[]): readonly Cel
 /** A row label, then numbers each after one space: `行政许可 97`, `规章 0 0 0` (Markdown made from a PDF). */
 const LABEL_THEN_NUMBERS = /^(.*?[^\s\d.．])((?:[ \u3000]+[0-9０-９]+(?:[.．][0-9０-９]+)?)+)$/u;
 
-/** Three numbers or more, each after one space: a row's values on a line of their own (Markdown made from a PDF). */
-const NUMBERS_ONLY = /^[0-9０-９]+(?:[.．][0-9０-９]+)?(?:[ \u3000][0-9０-９]+(?:[.．][0-9０-９]+)?){2,}$/u;
 
 /** Value cells of a text of numbers set apart by single spaces, starting at `start`. */
 function spacedValues(text: string, start: number, line: Cell['line']): Cell[] {

@@ -11,7 +11,7 @@
 
 import type { Template } from '../templates/index';
 import type { RawCell, RawRow } from './cells';
-import { PLAIN_NUMBER } from '../normalize';
+import { NUMBERS_ONLY, PLAIN_NUMBER } from '../normalize';
 import { lookupLabel, nearRow } from './labels';
 
 /** Whether a text names a row of one of the tables: exactly, nearly, or not at all. */
@@ -77,22 +77,49 @@ function takeOut(row: { cells: RawCell[] }, used: readonly RawCell[]): void {
   row.cells = next;
 }
 
+/**
+ * The rows of one cell a line next to row `k` in direction `step`, nearest first: the next one, and beyond it more
+ * while each is one line of fragments (a row of its own for each line) — as many as a label wraps over.
+ */
+function fragmentRows(
+  template: Template,
+  rows: readonly { cells: RawCell[]; layout: RawRow['layout'] }[],
+  k: number,
+  step: 1 | -1,
+): { cells: RawCell[]; layout: RawRow['layout'] }[] {
+  const out: { cells: RawCell[]; layout: RawRow['layout'] }[] = [];
+  for (let i = k + step; i >= 0 && i < rows.length && out.length < MAX_LINES; i += step) {
+    const r = rows[i]!;
+    if (r.layout !== 'cells') break;
+    out.push(r);
+    const filled = r.cells.filter((c) => c.text.length > 0);
+    if (filled.length !== 1 || !isFragment(template, filled[0])) break;
+  }
+  return out;
+}
+
 /** The rows with wrapped labels joined; the fragments used are taken out of their rows. */
 export function joinWrappedLabels(template: Template, rows: readonly RawRow[], section: number): RawRow[] {
   const tables = template.tables.filter((t) => t.section === section).map((t) => t.id);
   const out: { cells: RawCell[]; layout: RawRow['layout'] }[] = rows.map((r) => ({ ...r, cells: [...r.cells] }));
   for (let k = 0; k < out.length; k++) {
     const row = out[k]!;
-    if (row.layout === 'cells' || !row.cells.some((c) => PLAIN_NUMBER.test(c.text))) continue;
+    // A row of numbers: in a layout of its own, or one line of numbers set apart by single spaces.
+    const numbersLine = row.cells.length === 1 && NUMBERS_ONLY.test(row.cells[0]!.text);
+    if ((row.layout === 'cells' && !numbersLine) || !row.cells.some((c) => PLAIN_NUMBER.test(c.text) || numbersLine))
+      continue;
     const first = row.cells.findIndex((c) => c.text.length > 0);
-    const label = first >= 0 && !PLAIN_NUMBER.test(row.cells[first]!.text) ? row.cells[first]! : undefined;
+    const label =
+      !numbersLine && first >= 0 && !PLAIN_NUMBER.test(row.cells[first]!.text) ? row.cells[first]! : undefined;
     if (label && lookupLabel(template, label.text).some((h) => h.kind === 'row')) continue;
     // The fragment lines are one cell a line: a few of the lines just above and of those just below,
     // each cut into the columns a layout printed side by side (a group label's column, the row label's column).
-    const prev = out[k - 1]?.layout === 'cells' ? out[k - 1] : undefined;
-    const next = out[k + 1]?.layout === 'cells' ? out[k + 1] : undefined;
-    const above = fragmentLines(template, prev?.cells ?? [], 'end');
-    const below = fragmentLines(template, next?.cells ?? [], 'start');
+    // One cell a line, in a row of their own or each line a row (blank lines between every line, as a converter
+    // from PDF to Markdown writes them): the rows of fragments next to the numbers, nearest first.
+    const prev = fragmentRows(template, out, k, -1);
+    const next = fragmentRows(template, out, k, 1);
+    const above = fragmentLines(template, [...prev].reverse().flatMap((r) => r.cells), 'end');
+    const below = fragmentLines(template, next.flatMap((r) => r.cells), 'start');
     const columns = [...new Set([...above.flat(), ...below.flat(), ...(label ? [label] : [])].map((p) => p.col ?? 0))];
     // The column nearest the numbers first: a row's own label stands right of its group's.
     columns.sort((a, b) => b - a);
@@ -112,8 +139,8 @@ export function joinWrappedLabels(template: Template, rows: readonly RawRow[], s
             const joined: RawCell = { span: anchor.span, text, line: anchor.line, col, wrapped: true };
             if (middle && label) row.cells[first] = joined;
             else row.cells.splice(Math.max(first, 0), 0, joined);
-            if (prev) takeOut(prev, b);
-            if (next) takeOut(next, a);
+            for (const r of prev) takeOut(r, b);
+            for (const r of next) takeOut(r, a);
             break found;
           }
         }
