@@ -135,7 +135,6 @@ function valuesInPlace(template: Template, cells: readonly Cell[]): readonly Cel
 /** A row label, then numbers each after one space: `行政许可 97`, `规章 0 0 0` (Markdown made from a PDF). */
 const LABEL_THEN_NUMBERS = /^(.*?[^\s\d.．])((?:[ \u3000]+[0-9０-９]+(?:[.．][0-9０-９]+)?)+)$/u;
 
-
 /** Value cells of a text of numbers set apart by single spaces, starting at `start`. */
 function spacedValues(text: string, start: number, line: Cell['line']): Cell[] {
   const out: Cell[] = [];

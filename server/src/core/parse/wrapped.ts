@@ -39,7 +39,7 @@ function pieces(cell: RawCell): RawCell[] {
 }
 
 /** Most lines a label wraps over on either side of its numbers (a long label in a narrow column takes seven). */
-const MAX_LINES = 4;
+const MAX_LINES = 10;
 
 /** The column pieces of the fragment lines next to the numbers: the last ones of a group above, the first below. */
 function fragmentLines(template: Template, cells: readonly RawCell[], from: 'end' | 'start'): RawCell[][] {
@@ -108,26 +108,36 @@ export function joinWrappedLabels(template: Template, rows: readonly RawRow[], s
     const numbersLine = row.cells.length === 1 && NUMBERS_ONLY.test(row.cells[0]!.text);
     if ((row.layout === 'cells' && !numbersLine) || !row.cells.some((c) => PLAIN_NUMBER.test(c.text) || numbersLine))
       continue;
-    const first = row.cells.findIndex((c) => c.text.length > 0);
-    const label =
-      !numbersLine && first >= 0 && !PLAIN_NUMBER.test(row.cells[first]!.text) ? row.cells[first]! : undefined;
-    if (label && lookupLabel(template, label.text).some((h) => h.kind === 'row')) continue;
+    // The label pieces on the numbers' own line, one a column: a top-aligned cell's first line, a centred one's
+    // middle line — the row label's and its group's side by side.
+    const numbersAt = numbersLine ? 0 : row.cells.findIndex((c) => PLAIN_NUMBER.test(c.text));
+    const labels = row.cells.slice(0, Math.max(numbersAt, 0)).filter((c) => c.text.length > 0);
+    if (labels.some((c) => lookupLabel(template, c.text).some((h) => h.kind === 'row'))) continue;
     // The fragment lines are one cell a line: a few of the lines just above and of those just below,
     // each cut into the columns a layout printed side by side (a group label's column, the row label's column).
     // One cell a line, in a row of their own or each line a row (blank lines between every line, as a converter
     // from PDF to Markdown writes them): the rows of fragments next to the numbers, nearest first.
     const prev = fragmentRows(template, out, k, -1);
     const next = fragmentRows(template, out, k, 1);
-    const above = fragmentLines(template, [...prev].reverse().flatMap((r) => r.cells), 'end');
-    const below = fragmentLines(template, next.flatMap((r) => r.cells), 'start');
-    const columns = [...new Set([...above.flat(), ...below.flat(), ...(label ? [label] : [])].map((p) => p.col ?? 0))];
+    const above = fragmentLines(
+      template,
+      [...prev].reverse().flatMap((r) => r.cells),
+      'end',
+    );
+    const below = fragmentLines(
+      template,
+      next.flatMap((r) => r.cells),
+      'start',
+    );
+    const columns = [...new Set([...above.flat(), ...below.flat(), ...labels].map((p) => p.col ?? 0))];
     // The column nearest the numbers first: a row's own label stands right of its group's.
     columns.sort((a, b) => b - a);
     found: for (const wanted of ['exact', 'near'] as const) {
       for (const col of columns) {
         const b0 = above.map((l) => inColumn(l, col)).filter((p): p is RawCell => p !== undefined);
         const a0 = below.map((l) => inColumn(l, col)).filter((p): p is RawCell => p !== undefined);
-        const middle = label && Math.abs((label.col ?? 0) - col) <= SAME_COLUMN ? label.text : '';
+        const label = inColumn(labels, col);
+        const middle = label?.text ?? '';
         for (let nb = b0.length; nb >= 0; nb--) {
           for (let na = a0.length; na >= 0; na--) {
             if (nb + na === 0) continue;
@@ -135,10 +145,10 @@ export function joinWrappedLabels(template: Template, rows: readonly RawRow[], s
             const a = a0.slice(0, na);
             const text = [...b.map((c) => c.text), middle, ...a.map((c) => c.text)].join('');
             if (namesRow(template, tables, text) !== wanted) continue;
-            const anchor = (middle ? label : undefined) ?? b[0] ?? a[0]!;
+            const anchor = label ?? b[0] ?? a[0]!;
             const joined: RawCell = { span: anchor.span, text, line: anchor.line, col, wrapped: true };
-            if (middle && label) row.cells[first] = joined;
-            else row.cells.splice(Math.max(first, 0), 0, joined);
+            if (label) row.cells[row.cells.indexOf(label)] = joined;
+            else row.cells.splice(Math.max(numbersAt, 0), 0, joined);
             for (const r of prev) takeOut(r, b);
             for (const r of next) takeOut(r, a);
             break found;
