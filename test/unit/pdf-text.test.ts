@@ -5,6 +5,8 @@
 
 import assert from 'node:assert/strict';
 import { check, fixture } from '../helpers';
+import { splitLines } from '../../server/src/core/lines';
+import { blankPageFurniture } from '../../server/src/core/parse/furniture';
 
 function findings(name: string): string[] {
   const text = fixture(`pdf/${name}`);
@@ -37,5 +39,44 @@ describe('text from real PDFs', () => {
     assert.match(found[0]!, /收到和处理政府信息公开申请情况表”的数值与行标签分开排列/u);
     // Its reading order put four of the 四 table's fifteen numbers after the next heading: no row to read there.
     assert.match(found[1]!, /行政复议、行政诉讼情况表”的数值与行标签分开排列/u);
+  });
+
+  it('pdftotext -layout of a LibreOffice PDF (labels wrapped down narrow top-aligned cells, page numbers and a running header between a row’s parts): no error; the changed cell found on its row', () => {
+    const errors = (name: string): string[] => findings(name).filter((f) => f.split(' ')[1] !== 'table-row-label');
+    assert.deepEqual(errors('writer-correct.layout.txt'), []);
+    const text = fixture('pdf/writer-wrong-cell.layout.txt');
+    const line = text.split('\n').findIndex((l) => /^三、本 +（一） +6 +1 +0/u.test(l)) + 1;
+    assert.ok(line > 0);
+    assert.deepEqual(errors('writer-wrong-cell.layout.txt'), [
+      `${line} table-total （一）予以公开·自然人 与行合计、列合计都不符：应为 5，实为 6`,
+    ]);
+  });
+});
+
+describe('page furniture in text taken out of a PDF', () => {
+  it('page numbers and a running header next to page breaks read as blank lines; the same words elsewhere stay', () => {
+    const text = [
+      '某某县人民政府',
+      '一、本年新收政府   10   2   13',
+      '',
+      '                 -1-',
+      '\f          某某县人民政府',
+      '信息公开申请数量',
+      '第 2 页',
+      '\f          某某县人民政府',
+      '正文',
+    ].join('\n');
+    const lines = blankPageFurniture(splitLines(text));
+    assert.deepEqual(
+      lines.map((l) => l.text),
+      ['某某县人民政府', '一、本年新收政府   10   2   13', '', '', '', '信息公开申请数量', '', '', '正文'],
+    );
+    // Offsets are the real ones.
+    assert.equal(lines[5]!.start, text.indexOf('信息公开申请数量'));
+    // No page break, nothing taken.
+    assert.deepEqual(
+      blankPageFurniture(splitLines('-1-\n正文')).map((l) => l.text),
+      ['-1-', '正文'],
+    );
   });
 });

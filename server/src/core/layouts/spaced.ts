@@ -24,5 +24,15 @@ export function readSpacedLine(line: Line, indent: number): RawCell[] | undefine
     from = at + m[0].length;
   }
   cells.push(cellOf(line, from, t.length, from));
-  return cells.some((c) => PLAIN_NUMBER.test(c.text)) ? cells : undefined;
+  const split = cells.flatMap((c) => numbersApart(line, c));
+  return split.some((c) => PLAIN_NUMBER.test(c.text)) ? split : undefined;
+}
+
+/** Numbers set apart by one space in a column layout (a narrow column squeezed them) are cells of their own. */
+function numbersApart(line: Line, cell: RawCell): RawCell[] {
+  if (!/^[0-9０-９.．]+(?: [0-9０-９.．]+)+$/u.test(cell.text)) return [cell];
+  const offset = cell.span.start - line.start;
+  return [...cell.text.matchAll(/\S+/gu)].map((m) =>
+    cellOf(line, offset + m.index, offset + m.index + m[0].length, offset + m.index),
+  );
 }

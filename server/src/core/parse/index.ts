@@ -27,6 +27,7 @@ import {
   readTitle,
   type HeadingCandidate,
 } from './headings';
+import { blankPageFurniture } from './furniture';
 import { unmarkHeadings } from './headed';
 import { cutRunTogether } from './oneline';
 import { readParagraphs } from './paragraphs';
@@ -154,7 +155,7 @@ function readHeadings(
 
 function parseWith(text: string, real: readonly Line[], template: Template, markdown: boolean): Report {
   // A report run together on one line is read in the pieces its headings cut it into.
-  const lines = cutRunTogether(template, unmarkHeadings(real, markdown));
+  const lines = cutRunTogether(template, unmarkHeadings(blankPageFurniture(real), markdown));
   const { candidates, stray } = readHeadings(template, lines);
 
   const reader = new TableReader(template);

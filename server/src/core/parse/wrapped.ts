@@ -26,7 +26,6 @@ function isFragment(template: Template, c: RawCell | undefined): c is RawCell {
     c !== undefined && c.text.length > 0 && !PLAIN_NUMBER.test(c.text) && lookupLabel(template, c.text).length === 0
   );
 }
-
 /** A line of one cell a line, cut into its column pieces where runs of spaces part them (`三、本年度办   （一）予以公`). */
 function pieces(cell: RawCell): RawCell[] {
   const out: RawCell[] = [];
@@ -38,8 +37,8 @@ function pieces(cell: RawCell): RawCell[] {
   return out;
 }
 
-/** Most lines a label wraps over on either side of its numbers (a long label in a narrow column takes seven). */
-const MAX_LINES = 10;
+/** Most lines a label wraps over on either side of its numbers (a long label in a narrow column takes twelve). */
+const MAX_LINES = 14;
 
 /** The column pieces of the fragment lines next to the numbers: the last ones of a group above, the first below. */
 function fragmentLines(template: Template, cells: readonly RawCell[], from: 'end' | 'start'): RawCell[][] {
@@ -112,7 +111,8 @@ export function joinWrappedLabels(template: Template, rows: readonly RawRow[], s
     // middle line — the row label's and its group's side by side.
     const numbersAt = numbersLine ? 0 : row.cells.findIndex((c) => PLAIN_NUMBER.test(c.text));
     const labels = row.cells.slice(0, Math.max(numbersAt, 0)).filter((c) => c.text.length > 0);
-    if (labels.some((c) => lookupLabel(template, c.text).some((h) => h.kind === 'row'))) continue;
+    // A label that names a row already takes fragments only to name a row exactly (`2.其他` + `法律行…禁止公开`).
+    const named = labels.some((c) => lookupLabel(template, c.text).some((h) => h.kind === 'row'));
     // The fragment lines are one cell a line: a few of the lines just above and of those just below,
     // each cut into the columns a layout printed side by side (a group label's column, the row label's column).
     // One cell a line, in a row of their own or each line a row (blank lines between every line, as a converter
@@ -132,7 +132,7 @@ export function joinWrappedLabels(template: Template, rows: readonly RawRow[], s
     const columns = [...new Set([...above.flat(), ...below.flat(), ...labels].map((p) => p.col ?? 0))];
     // The column nearest the numbers first: a row's own label stands right of its group's.
     columns.sort((a, b) => b - a);
-    found: for (const wanted of ['exact', 'near'] as const) {
+    found: for (const wanted of named ? (['exact'] as const) : (['exact', 'near'] as const)) {
       for (const col of columns) {
         const b0 = above.map((l) => inColumn(l, col)).filter((p): p is RawCell => p !== undefined);
         const a0 = below.map((l) => inColumn(l, col)).filter((p): p is RawCell => p !== undefined);

@@ -1,0 +1,46 @@
+/**
+ * Page furniture in text taken out of a PDF (`pdftotext` ends each page with a form feed): page numbers (`-1-`,
+ * `- 2 -`, `第 3 页`, `3/8`) at the foot or head of a page, and a running header or footer — the same short line
+ * at the head (or foot) of two pages or more. They are read as blank lines, so a table row cut by the page break
+ * meets its other part; offsets and line numbers stay the real ones.
+ */
+
+import { isBlank } from '../normalize';
+import type { Line } from '../lines';
+
+const PAGE_NUMBER =
+  /^(?:[-—–－]\s*\d{1,4}\s*[-—–－]|第\s*\d{1,4}\s*页(?:\s*[，,]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*\/\s*\d{1,4})$/u;
+
+/** Lines a page's head or foot is looked for in. */
+const EDGE = 2;
+const MAX_MARK = 40;
+
+/** The lines with page numbers and running heads blanked, when the text has page breaks (form feeds). */
+export function blankPageFurniture(lines: readonly Line[]): readonly Line[] {
+  const breaks = lines.filter((l) => l.text.includes('\f')).map((l) => l.index);
+  if (breaks.length === 0) return lines;
+  const clean = (t: string): string => t.replace(/\f/gu, '').trim();
+  // The non-blank lines next to each page break: the foot of one page, the head of the next.
+  const edges = new Set<number>();
+  const take = (from: number, step: 1 | -1): void => {
+    for (let i = from, n = 0; i >= 0 && i < lines.length && n < EDGE; i += step) {
+      if (isBlank(clean(lines[i]!.text))) continue;
+      edges.add(i);
+      n++;
+    }
+  };
+  for (const b of breaks) {
+    take(b, 1);
+    take(b - 1, -1);
+  }
+  const seen = new Map<string, number>();
+  for (const i of edges) {
+    const t = clean(lines[i]!.text);
+    if (t.length <= MAX_MARK) seen.set(t, (seen.get(t) ?? 0) + 1);
+  }
+  const furniture = (i: number): boolean => {
+    const t = clean(lines[i]!.text);
+    return PAGE_NUMBER.test(t) || (edges.has(i) && (seen.get(t) ?? 0) >= 2 && !/\d\s+\d/u.test(t));
+  };
+  return lines.map((l) => (edges.has(l.index) && furniture(l.index) ? { ...l, text: '' } : l));
+}
