@@ -4,7 +4,7 @@
  */
 
 import assert from 'node:assert/strict';
-import { check, fixture } from '../helpers';
+import { check, fixture, replaceOnce } from '../helpers';
 import { splitLines } from '../../server/src/core/lines';
 import { blankPageFurniture } from '../../server/src/core/parse/furniture';
 
@@ -50,6 +50,35 @@ describe('text from real PDFs', () => {
     assert.deepEqual(errors('writer-wrong-cell.layout.txt'), [
       `${line} table-total （一）予以公开·自然人 与行合计、列合计都不符：应为 5，实为 6`,
     ]);
+  });
+});
+
+describe('plain pdftotext of a LibreOffice PDF', () => {
+  it('二’s numbers printed before their labels are read label first; 三 and 四 dumped are each said once, nothing else', () => {
+    for (const name of ['writer-correct.plain.txt', 'writer-wrong-cell.plain.txt']) {
+      const found = findings(name);
+      assert.deepEqual(
+        found.map((f) => f.split(' ')[1]),
+        ['table-unreadable', 'table-unreadable'],
+        name,
+      );
+      assert.match(found[0]!, /收到和处理政府信息公开申请情况表”的数值与行标签分开排列/u);
+      assert.match(found[1]!, /行政复议、行政诉讼情况表”的数值与行标签分开排列/u);
+    }
+    // 二 is read: a changed number there is found.
+    const text = replaceOnce(fixture('pdf/writer-correct.plain.txt'), '12\n行政许可', '1.5\n行政许可');
+    assert.ok(
+      check(text).some((f) => f.code === 'table-cell-invalid' && text.slice(f.span.start, f.span.end) === '1.5'),
+    );
+  });
+
+  it('a 四 row of one cell a line that lacks a value is still a missing value, not a dump', () => {
+    const cells = fixture('crafted/correct-cells.txt');
+    const text = replaceOnce(cells, '\t1\n\t0\n\t0\n\t1\n\t2\n', '\t0\n\t0\n\t1\n\t2\n');
+    assert.deepEqual(
+      check(text).map((f) => f.code),
+      ['table-cell-missing'],
+    );
   });
 });
 

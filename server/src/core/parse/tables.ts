@@ -11,6 +11,7 @@ import type { RawRow } from './cells';
 import { append, cover } from '../util';
 import { lookupLabel, nearRow, type LabelHit } from './labels';
 import { assignByPlace } from './places';
+import { labelsFirst } from './reorder';
 import { joinWrappedLabels } from './wrapped';
 import { NO_VALUES, classify, fitValues, joinCells, segments, spanOf, valuesOf, withStatus, type Padded } from './rows';
 
@@ -42,11 +43,19 @@ const OLD = Symbol('old table');
  * A single-row table whose numbers came one a line, and fewer than its columns: the columns of a PDF dumped one after
  * another, some of them elsewhere in the text — no row to read. The span of those numbers, or undefined.
  */
-function singleRowApart(spec: TableSpec, b: Builder): Span | undefined {
+function singleRowApart(spec: TableSpec, b: Builder, filled: ReadonlySet<number>): Span | undefined {
   const withValues = b.rows.filter((d) => d.values.values.length > 0);
   const lone = withValues.every((d) => d.values.values.length === 1 && d.labels.length === 0);
-  if (!lone || withValues.length < 2 || withValues.length >= spec.columns.length) return undefined;
-  return cover(withValues.map((d) => d.values.values[0]!.span));
+  if (lone && withValues.length >= 2 && withValues.length < spec.columns.length)
+    return cover(withValues.map((d) => d.values.values[0]!.span));
+  // Or one row of too few numbers, each on a line of its own, straight after the header's fragments, a line each
+  // too (no blank line between: a dump, not a row of one cell a line that lacks a value).
+  const only = withValues.length === 1 ? withValues[0]!.values.values : [];
+  const lines = new Set(only.map((v) => v.line));
+  const first = only.reduce((m, v) => Math.min(m, v.line), Infinity);
+  if (only.length >= 2 && only.length < spec.columns.length && lines.size === only.length && filled.has(first - 1))
+    return cover(only.map((v) => v.span));
+  return undefined;
 }
 
 /** Reads tables section by section; `finish` gives the tables found in the whole report. */
@@ -55,6 +64,8 @@ export class TableReader {
   private readonly oldTables: { caption: Cell; cells: Cell[]; template: string }[] = [];
   private current: string | typeof OLD | undefined;
   private pending: Draft | undefined;
+  /** Lines that hold a table cell's text. */
+  private readonly filledLines = new Set<number>();
 
   constructor(private readonly template: Template) {}
 
@@ -62,7 +73,8 @@ export class TableReader {
   read(rows: readonly RawRow[], section: number, fallback: string | undefined): void {
     this.current = undefined;
     this.pending = undefined;
-    for (const raw of joinWrappedLabels(this.template, rows, section)) {
+    for (const r of rows) for (const c of r.cells) if (c.text.length > 0) this.filledLines.add(c.line);
+    for (const raw of joinWrappedLabels(this.template, labelsFirst(this.template, rows), section)) {
       for (const seg of segments(this.template, raw.cells.map(classify))) {
         this.segment(seg, raw.layout, section, fallback);
       }
@@ -272,7 +284,7 @@ export class TableReader {
       const b = this.builders.get(spec.id);
       if (!b) continue;
       if (b.rows.length === 0 && !b.caption && b.foreign.length === 0 && b.headers.length < 2) continue;
-      const lone = spec.shape === 'single-row' ? singleRowApart(spec, b) : undefined;
+      const lone = spec.shape === 'single-row' ? singleRowApart(spec, b, this.filledLines) : undefined;
       if (lone) apart.push({ section: b.section, span: lone });
       else tables.push(spec.shape === 'single-row' ? this.finishSingleRow(spec, b) : this.finishTable(spec, b));
     }
