@@ -6,7 +6,7 @@
 import type { Cell, Span } from '../model';
 import type { Template, ValueKind } from '../templates/index';
 import type { RawCell } from './cells';
-import { NUMBERS_ONLY } from '../normalize';
+import { NUMBERS_ONLY, PLAIN_NUMBER } from '../normalize';
 import { lookupLabel } from './labels';
 
 const MISSING_MARK = /^[/／\\\-－—–―_]+$/u;
@@ -133,7 +133,7 @@ function valuesInPlace(template: Template, cells: readonly Cell[]): readonly Cel
 }
 
 /** A row label, then numbers each after one space: `行政许可 97`, `规章 0 0 0` (Markdown made from a PDF). */
-const LABEL_THEN_NUMBERS = /^(.*?[^\s\d.．])((?:[ \u3000]+[0-9０-９]+(?:[.．][0-9０-９]+)?)+)$/u;
+export const LABEL_THEN_NUMBERS = /^(.*?[^\s\d.．])((?:[ \u3000]+[0-9０-９]+(?:[.．][0-9０-９]+)?)+)$/u;
 
 /** Value cells of a text of numbers set apart by single spaces, starting at `start`. */
 function spacedValues(text: string, start: number, line: Cell['line']): Cell[] {
@@ -151,11 +151,16 @@ function spacedValues(text: string, start: number, line: Cell['line']): Cell[] {
  * line (`5 1` in a tab row) stay one invalid cell: which was meant cannot be told.
  */
 function splitSpacedValues(template: Template, cells: readonly Cell[]): readonly Cell[] {
+  // How many cells of each line hold numbers: numbers alone on their line are a row's values.
+  const numbersOnLine = new Map<number, number>();
+  for (const c of cells)
+    if (PLAIN_NUMBER.test(c.text) || NUMBERS_ONLY.test(c.text))
+      numbersOnLine.set(c.line, (numbersOnLine.get(c.line) ?? 0) + 1);
   let out: Cell[] | undefined;
   for (let i = 0; i < cells.length; i++) {
     const c = cells[i]!;
-    // Numbers alone on their line: a row's values (a cell among others of its line would be a guess).
-    if (NUMBERS_ONLY.test(c.text) && cells.every((o) => o === c || o.line !== c.line || o.kind === 'blank')) {
+    // Numbers with no other number on their line: a row's values (beside other numbers, a guess).
+    if (NUMBERS_ONLY.test(c.text) && (numbersOnLine.get(c.line) ?? 0) === 1) {
       out ??= cells.slice(0, i);
       for (const v of spacedValues(c.text, c.span.start, c.line)) out.push(v);
       continue;

@@ -13,6 +13,7 @@ import type { Template } from '../templates/index';
 import type { RawCell, RawRow } from './cells';
 import { NUMBERS_ONLY, PLAIN_NUMBER } from '../normalize';
 import { lookupLabel, nearRow } from './labels';
+import { LABEL_THEN_NUMBERS } from './rows';
 
 /** Whether a text names a row of one of the tables: exactly, nearly, or not at all. */
 function namesRow(template: Template, tables: readonly string[], text: string): 'exact' | 'near' | undefined {
@@ -97,20 +98,40 @@ function fragmentRows(
   return out;
 }
 
+/** A cell of a label and three numbers or more after single spaces, as the label and the numbers; else undefined. */
+function labelAndNumbers(cell: RawCell): RawCell[] | undefined {
+  const m = LABEL_THEN_NUMBERS.exec(cell.text);
+  if (!m || !NUMBERS_ONLY.test(m[2]!.trim())) return undefined;
+  const at = cell.span.start + m[1]!.length + (m[2]!.length - m[2]!.trimStart().length);
+  const label: RawCell = {
+    span: { start: cell.span.start, end: cell.span.start + m[1]!.length },
+    text: m[1]!,
+    line: cell.line,
+    col: cell.col,
+  };
+  const numbers: RawCell = { span: { start: at, end: cell.span.end }, text: m[2]!.trim(), line: cell.line };
+  return [label, numbers];
+}
+
 /** The rows with wrapped labels joined; the fragments used are taken out of their rows. */
 export function joinWrappedLabels(template: Template, rows: readonly RawRow[], section: number): RawRow[] {
   const tables = template.tables.filter((t) => t.section === section).map((t) => t.id);
   const out: { cells: RawCell[]; layout: RawRow['layout'] }[] = rows.map((r) => ({ ...r, cells: [...r.cells] }));
   for (let k = 0; k < out.length; k++) {
     const row = out[k]!;
-    // A row of numbers: in a layout of its own, or one line of numbers set apart by single spaces.
-    const numbersLine = row.cells.length === 1 && NUMBERS_ONLY.test(row.cells[0]!.text);
-    if ((row.layout === 'cells' && !numbersLine) || !row.cells.some((c) => PLAIN_NUMBER.test(c.text) || numbersLine))
-      continue;
+    // A label's last line and the row's numbers after single spaces (`内容仍不明确 0 0 0 0 0 0 0`): two cells.
+    if (row.layout === 'cells' && row.cells.length === 1) {
+      const apart = labelAndNumbers(row.cells[0]!);
+      if (apart) row.cells = apart;
+    }
+    // A row of numbers: in a layout of its own, or (one cell a line) a line of numbers set apart by single spaces.
+    const numbersAt = row.cells.findIndex(
+      (c) => NUMBERS_ONLY.test(c.text) || (row.layout !== 'cells' && PLAIN_NUMBER.test(c.text)),
+    );
+    if (numbersAt < 0) continue;
     // The label pieces on the numbers' own line, one a column: a top-aligned cell's first line, a centred one's
     // middle line — the row label's and its group's side by side.
-    const numbersAt = numbersLine ? 0 : row.cells.findIndex((c) => PLAIN_NUMBER.test(c.text));
-    const labels = row.cells.slice(0, Math.max(numbersAt, 0)).filter((c) => c.text.length > 0);
+    const labels = row.cells.slice(0, numbersAt).filter((c) => c.text.length > 0);
     // A label that names a row already takes fragments only to name a row exactly (`2.其他` + `法律行…禁止公开`).
     const named = labels.some((c) => lookupLabel(template, c.text).some((h) => h.kind === 'row'));
     // The fragment lines are one cell a line: a few of the lines just above and of those just below,
@@ -148,7 +169,7 @@ export function joinWrappedLabels(template: Template, rows: readonly RawRow[], s
             const anchor = label ?? b[0] ?? a[0]!;
             const joined: RawCell = { span: anchor.span, text, line: anchor.line, col, wrapped: true };
             if (label) row.cells[row.cells.indexOf(label)] = joined;
-            else row.cells.splice(Math.max(numbersAt, 0), 0, joined);
+            else row.cells.splice(numbersAt, 0, joined);
             for (const r of prev) takeOut(r, b);
             for (const r of next) takeOut(r, a);
             break found;
