@@ -82,6 +82,23 @@ describe('plain pdftotext of a LibreOffice PDF', () => {
   });
 });
 
+describe('Markdown made from a PDF by a real converter (@opendocsg/pdf2md)', () => {
+  const md = (name: string): string[] => {
+    const text = fixture(`pdf/${name}`);
+    return check(text, true).map((f) => `${text.slice(0, f.span.start).split('\n').length} ${f.code} ${f.message}`);
+  };
+
+  it('of the Chromium PDF (every line a heading, labels a fragment a line, numbers after single spaces): no finding; the changed cell found', () => {
+    assert.deepEqual(md('chromium-correct.pdf2md.md'), []);
+    const text = fixture('pdf/chromium-wrong-cell.pdf2md.md');
+    const line = text.split('\n').findIndex((l) => l.startsWith('## 6 1 0 0 0 0 6')) + 1;
+    assert.ok(line > 0);
+    assert.deepEqual(md('chromium-wrong-cell.pdf2md.md'), [
+      `${line} table-total （一）予以公开·自然人 与行合计、列合计都不符：应为 5，实为 6`,
+    ]);
+  });
+});
+
 describe('page furniture in text taken out of a PDF', () => {
   it('page numbers and a running header next to page breaks read as blank lines; the same words elsewhere stay', () => {
     const text = [

@@ -9,6 +9,7 @@ import type { Cell, ForeignLabel, Layout, OldTable, Row, Span, Table } from '../
 import { columnKind, tableSpec, type TableSpec, type Template } from '../templates/index';
 import type { RawRow } from './cells';
 import { append, cover } from '../util';
+import { ordinalPrefix } from '../normalize';
 import { lookupLabel, nearRow, type LabelHit } from './labels';
 import { assignByPlace } from './places';
 import { labelsFirst } from './reorder';
@@ -158,6 +159,14 @@ export class TableReader {
     }
 
     if (!hasValues) {
+      // A bare word without numbers that names a row of another section's table (`其他` among the 四 header's
+      // fragments) is no row in a section with tables of its own.
+      const elsewhere =
+        rowHit !== undefined &&
+        this.template.tables.some((x) => x.section === section) &&
+        tableSpec(this.template, rowHit.hit.table)?.section !== section &&
+        ordinalPrefix(rowHit.cell.text) === undefined;
+      if (elsewhere) return;
       // Without numbers and with several column names, a row is a header even when one cell names a row.
       const columnNames = hits.filter((h) => h.hits.some((x) => x.kind === 'header')).length;
       if (rowHit && columnNames < 2) {
@@ -260,8 +269,13 @@ export class TableReader {
     }
     if (tables.size === 0) return undefined;
     if (this.current && this.current !== OLD && tables.has(this.current)) return this.current;
-    if ([...tables.keys()].some((id) => own.has(id)))
+    if ([...tables.keys()].some((id) => own.has(id))) {
       for (const id of [...tables.keys()]) if (!own.has(id)) tables.delete(id);
+    } else if (own.size > 0 && hits.filter((h) => h.hits.length > 0).length < 2) {
+      // One column name of another section's table (`其他` among the 四 header's fragments, a line each) heads
+      // nothing in a section with tables of its own; a row of them does (a table under the wrong heading).
+      return undefined;
+    }
     return [...tables.entries()].sort((a, b) => b[1] - a[1])[0]![0];
   }
 
