@@ -4,7 +4,7 @@
  */
 
 import assert from 'node:assert/strict';
-import { check, fixture, replaceOnce } from '../helpers';
+import { check, fixture, parse, replaceOnce } from '../helpers';
 import { splitLines } from '../../server/src/core/lines';
 import { blankPageFurniture } from '../../server/src/core/parse/furniture';
 
@@ -96,6 +96,19 @@ describe('Markdown made from a PDF by a real converter (@opendocsg/pdf2md)', () 
     assert.deepEqual(md('chromium-wrong-cell.pdf2md.md'), [
       `${line} table-total （一）予以公开·自然人 与行合计、列合计都不符：应为 5，实为 6`,
     ]);
+  });
+});
+
+describe('labels that begin like another row', () => {
+  it('`2.其他` wrapped over lines is the start of 2.其他法律行政法规禁止公开, not the row 3.其他 nor the column 其他', () => {
+    // pdf2md of the LibreOffice PDF: `2.其他` / `法律行` / `政法规` / `禁止公` / `开` / `0 0 0 0 0 0 0`.
+    const report = parse(fixture('pdf/writer-correct.pdf2md.md'), true);
+    const table = report.tables.find((t) => t.id === 'applications')!;
+    const rows = table.rows.filter((r) => r.label?.cell.text.startsWith('2.其他'));
+    assert.deepEqual(
+      rows.map((r) => [r.label!.cell.text, r.matchedBy, r.values.map((v) => v.text).join(' ')]),
+      [['2.其他法律行政法规禁止公开', 'label', '0 0 0 0 0 0 0']],
+    );
   });
 });
 

@@ -9,10 +9,10 @@
  * (exactly or nearly). They are taken out of the rows around, so they do not stand as rows of their own.
  */
 
-import type { Template } from '../templates/index';
+import { tableSpec, type Template } from '../templates/index';
 import type { RawCell, RawRow } from './cells';
-import { NUMBERS_ONLY, PLAIN_NUMBER } from '../normalize';
-import { lookupLabel, nearRow } from './labels';
+import { NUMBERS_ONLY, PLAIN_NUMBER, ordinalPrefix } from '../normalize';
+import { lookupLabel, nearRow, type LabelHit } from './labels';
 import { LABEL_THEN_NUMBERS } from './rows';
 
 /** Whether a text names a row of one of the tables: exactly, nearly, or not at all. */
@@ -21,10 +21,27 @@ function namesRow(template: Template, tables: readonly string[], text: string): 
   return tables.some((t) => nearRow(template, text, t) !== undefined) ? 'near' : undefined;
 }
 
-/** A cell that may be a fragment of a wrapped label: text that is no number and names nothing. */
+/**
+ * Whether a text names what the hit says with the ordinal it carries: `2.其他` is no `3.其他` (it begins
+ * `2.其他法律行政法规禁止公开`), nor the column 其他.
+ */
+function namesItsRow(template: Template, text: string, hit: LabelHit): boolean {
+  const own = ordinalPrefix(text);
+  // A column's name has no ordinal.
+  if (hit.kind === 'header') return own === undefined;
+  if (hit.kind !== 'row') return true;
+  const label = tableSpec(template, hit.table)?.rows[hit.row]?.label;
+  const theirs = label === undefined ? undefined : ordinalPrefix(label);
+  return !own || !theirs || own.value === theirs.value;
+}
+
+/** A cell that may be a fragment of a wrapped label: text that is no number and names nothing (with its ordinal). */
 function isFragment(template: Template, c: RawCell | undefined): c is RawCell {
   return (
-    c !== undefined && c.text.length > 0 && !PLAIN_NUMBER.test(c.text) && lookupLabel(template, c.text).length === 0
+    c !== undefined &&
+    c.text.length > 0 &&
+    !PLAIN_NUMBER.test(c.text) &&
+    lookupLabel(template, c.text).every((h) => !namesItsRow(template, c.text, h))
   );
 }
 /** A line of one cell a line, cut into its column pieces where runs of spaces part them (`三、本年度办   （一）予以公`). */
@@ -133,7 +150,9 @@ export function joinWrappedLabels(template: Template, rows: readonly RawRow[], s
     // middle line — the row label's and its group's side by side.
     const labels = row.cells.slice(0, numbersAt).filter((c) => c.text.length > 0);
     // A label that names a row already takes fragments only to name a row exactly (`2.其他` + `法律行…禁止公开`).
-    const named = labels.some((c) => lookupLabel(template, c.text).some((h) => h.kind === 'row'));
+    const named = labels.some((c) =>
+      lookupLabel(template, c.text).some((h) => h.kind === 'row' && namesItsRow(template, c.text, h)),
+    );
     // The fragment lines are one cell a line: a few of the lines just above and of those just below,
     // each cut into the columns a layout printed side by side (a group label's column, the row label's column).
     // One cell a line, in a row of their own or each line a row (blank lines between every line, as a converter
