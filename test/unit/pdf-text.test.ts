@@ -44,6 +44,11 @@ describe('text from real PDFs', () => {
   it('pdftotext -layout of a LibreOffice PDF (labels wrapped down narrow top-aligned cells, page numbers and a running header between a row’s parts): no error; the changed cell found on its row', () => {
     const errors = (name: string): string[] => findings(name).filter((f) => f.split(' ')[1] !== 'table-row-label');
     assert.deepEqual(errors('writer-correct.layout.txt'), []);
+    // Left: one label cut by a page break with the running head between is taken by its place, and said so.
+    assert.deepEqual(
+      findings('writer-correct.layout.txt').map((f) => f.split(' ')[1]),
+      ['table-row-label'],
+    );
     const text = fixture('pdf/writer-wrong-cell.layout.txt');
     const line = text.split('\n').findIndex((l) => /^三、本 +（一） +6 +1 +0/u.test(l)) + 1;
     assert.ok(line > 0);
@@ -88,14 +93,30 @@ describe('Markdown made from a PDF by a real converter (@opendocsg/pdf2md)', () 
     return check(text, true).map((f) => `${text.slice(0, f.span.start).split('\n').length} ${f.code} ${f.message}`);
   };
 
-  it('of the Chromium PDF (every line a heading, labels a fragment a line, numbers after single spaces): no finding; the changed cell found', () => {
-    assert.deepEqual(md('chromium-correct.pdf2md.md'), []);
-    const text = fixture('pdf/chromium-wrong-cell.pdf2md.md');
-    const line = text.split('\n').findIndex((l) => l.startsWith('## 6 1 0 0 0 0 6')) + 1;
-    assert.ok(line > 0);
-    assert.deepEqual(md('chromium-wrong-cell.pdf2md.md'), [
-      `${line} table-total （一）予以公开·自然人 与行合计、列合计都不符：应为 5，实为 6`,
-    ]);
+  for (const maker of ['chromium', 'writer']) {
+    it(`of the ${maker} PDF (every line a heading, labels a fragment a line, numbers after single spaces): no finding; the changed cell found`, () => {
+      assert.deepEqual(md(`${maker}-correct.pdf2md.md`), []);
+      const text = fixture(`pdf/${maker}-wrong-cell.pdf2md.md`);
+      const line = text.split('\n').findIndex((l) => l.startsWith('## 6 1 0 0 0 0 6')) + 1;
+      assert.ok(line > 0);
+      assert.deepEqual(md(`${maker}-wrong-cell.pdf2md.md`), [
+        `${line} table-total （一）予以公开·自然人 与行合计、列合计都不符：应为 5，实为 6`,
+      ]);
+    });
+  }
+
+  it('of the fixable report: its three errors found (the blank cell, which the converter drops, as a short row)', () => {
+    for (const maker of ['chromium', 'writer']) {
+      assert.deepEqual(
+        md(`${maker}-fixable.pdf2md.md`).map((f) => f.split(' ').slice(1, 3).join(' ')),
+        [
+          'table-cell-missing 行“（三）2.其他法律行政法规禁止公开”应有',
+          'table-total （七）总计·自然人',
+          'table-total 行政复议·总计',
+        ],
+        maker,
+      );
+    }
   });
 });
 

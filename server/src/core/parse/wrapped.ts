@@ -35,6 +35,18 @@ function namesItsRow(template: Template, text: string, hit: LabelHit): boolean {
   return !own || !theirs || own.value === theirs.value;
 }
 
+/** An ordinal and nothing else (`（七）`, `2.`): no label by itself, the start of one. */
+function ordinalOnly(text: string | undefined): boolean {
+  if (text === undefined) return false;
+  const p = ordinalPrefix(text);
+  return p !== undefined && p.length >= text.trim().length;
+}
+
+/** After a lone ordinal (`（七）`), any words are the rest of its label (`总计`), whatever else they name. */
+function wordsAfterOrdinal(c: RawCell): boolean {
+  return c.text.length > 0 && !PLAIN_NUMBER.test(c.text) && !NUMBERS_ONLY.test(c.text);
+}
+
 /** A cell that may be a fragment of a wrapped label: text that is no number and names nothing (with its ordinal). */
 function isFragment(template: Template, c: RawCell | undefined): c is RawCell {
   return (
@@ -59,13 +71,25 @@ function pieces(cell: RawCell): RawCell[] {
 const MAX_LINES = 14;
 
 /** The column pieces of the fragment lines next to the numbers: the last ones of a group above, the first below. */
-function fragmentLines(template: Template, cells: readonly RawCell[], from: 'end' | 'start'): RawCell[][] {
+function fragmentLines(
+  template: Template,
+  cells: readonly RawCell[],
+  from: 'end' | 'start',
+  middle?: string,
+): RawCell[][] {
   const filled = cells.filter((c) => c.text.length > 0);
   const ordered = from === 'end' ? [...filled].reverse() : filled;
   const out: RawCell[][] = [];
-  for (const c of ordered) {
+  for (let i = 0; i < ordered.length; i++) {
+    const c = ordered[i]!;
     const parts = pieces(c);
-    if (out.length === MAX_LINES || parts.length === 0 || !parts.every((p) => isFragment(template, p))) break;
+    // The line before this one in reading order: above it when reading upwards, else the last taken (or the
+    // numbers' own label piece).
+    const before = from === 'end' ? ordered[i + 1]?.text : (ordered[i - 1]?.text ?? middle);
+    const ok = parts.every(
+      (p) => isFragment(template, p) || (parts.length === 1 && ordinalOnly(before) && wordsAfterOrdinal(p)),
+    );
+    if (out.length === MAX_LINES || parts.length === 0 || !ok) break;
     out.push(parts);
   }
   return from === 'end' ? out.reverse() : out;
@@ -103,14 +127,22 @@ function fragmentRows(
   rows: readonly { cells: RawCell[]; layout: RawRow['layout'] }[],
   k: number,
   step: 1 | -1,
+  middle?: string,
 ): { cells: RawCell[]; layout: RawRow['layout'] }[] {
   const out: { cells: RawCell[]; layout: RawRow['layout'] }[] = [];
+  const only = (i: number): RawCell | undefined => {
+    const filled = rows[i]?.cells.filter((c) => c.text.length > 0) ?? [];
+    return filled.length === 1 ? filled[0] : undefined;
+  };
   for (let i = k + step; i >= 0 && i < rows.length && out.length < MAX_LINES; i += step) {
     const r = rows[i]!;
     if (r.layout !== 'cells') break;
     out.push(r);
-    const filled = r.cells.filter((c) => c.text.length > 0);
-    if (filled.length !== 1 || !isFragment(template, filled[0])) break;
+    const cell = only(i);
+    // The line before in reading order: above when reading upwards, else the previous one or the label piece.
+    const before = step < 0 ? only(i - 1)?.text : i === k + step ? middle : only(i - 1)?.text;
+    const goesOn = cell && (isFragment(template, cell) || (ordinalOnly(before) && wordsAfterOrdinal(cell)));
+    if (!goesOn) break;
   }
   return out;
 }
@@ -157,8 +189,9 @@ export function joinWrappedLabels(template: Template, rows: readonly RawRow[], s
     // each cut into the columns a layout printed side by side (a group label's column, the row label's column).
     // One cell a line, in a row of their own or each line a row (blank lines between every line, as a converter
     // from PDF to Markdown writes them): the rows of fragments next to the numbers, nearest first.
+    const middle = labels.length === 1 ? labels[0]!.text : undefined;
     const prev = fragmentRows(template, out, k, -1);
-    const next = fragmentRows(template, out, k, 1);
+    const next = fragmentRows(template, out, k, 1, middle);
     const above = fragmentLines(
       template,
       [...prev].reverse().flatMap((r) => r.cells),
@@ -168,6 +201,7 @@ export function joinWrappedLabels(template: Template, rows: readonly RawRow[], s
       template,
       next.flatMap((r) => r.cells),
       'start',
+      middle,
     );
     const columns = [...new Set([...above.flat(), ...below.flat(), ...labels].map((p) => p.col ?? 0))];
     // The column nearest the numbers first: a row's own label stands right of its group's.
