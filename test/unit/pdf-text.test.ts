@@ -41,18 +41,12 @@ describe('text from real PDFs', () => {
     assert.match(found[1]!, /行政复议、行政诉讼情况表”的数值与行标签分开排列/u);
   });
 
-  it('pdftotext -layout of a LibreOffice PDF (labels wrapped down narrow top-aligned cells, page numbers and a running header between a row’s parts): no error; the changed cell found on its row', () => {
-    const errors = (name: string): string[] => findings(name).filter((f) => f.split(' ')[1] !== 'table-row-label');
-    assert.deepEqual(errors('writer-correct.layout.txt'), []);
-    // Left: one label cut by a page break with the running head between is taken by its place, and said so.
-    assert.deepEqual(
-      findings('writer-correct.layout.txt').map((f) => f.split(' ')[1]),
-      ['table-row-label'],
-    );
+  it('pdftotext -layout of a LibreOffice PDF (labels wrapped down narrow top-aligned cells, page numbers and a running header between a row’s parts): no finding; the changed cell found on its row', () => {
+    assert.deepEqual(findings('writer-correct.layout.txt'), []);
     const text = fixture('pdf/writer-wrong-cell.layout.txt');
     const line = text.split('\n').findIndex((l) => /^三、本 +（一） +6 +1 +0/u.test(l)) + 1;
     assert.ok(line > 0);
-    assert.deepEqual(errors('writer-wrong-cell.layout.txt'), [
+    assert.deepEqual(findings('writer-wrong-cell.layout.txt'), [
       `${line} table-total （一）予以公开·自然人 与行合计、列合计都不符：应为 5，实为 6`,
     ]);
   });
@@ -134,7 +128,7 @@ describe('labels that begin like another row', () => {
 });
 
 describe('page furniture in text taken out of a PDF', () => {
-  it('page numbers and a running header next to page breaks read as blank lines; the same words elsewhere stay', () => {
+  it('page numbers, a running header and the blank lines of a page break are left out; the same words elsewhere stay', () => {
     const text = [
       '某某县人民政府',
       '一、本年新收政府   10   2   13',
@@ -149,14 +143,18 @@ describe('page furniture in text taken out of a PDF', () => {
     const lines = blankPageFurniture(splitLines(text));
     assert.deepEqual(
       lines.map((l) => l.text),
-      ['某某县人民政府', '一、本年新收政府   10   2   13', '', '', '', '信息公开申请数量', '', '', '正文'],
+      ['某某县人民政府', '一、本年新收政府   10   2   13', '信息公开申请数量', '正文'],
     );
-    // Offsets are the real ones.
-    assert.equal(lines[5]!.start, text.indexOf('信息公开申请数量'));
+    // Lines are renumbered for reading; offsets are the real ones.
+    assert.deepEqual(
+      lines.map((l) => l.index),
+      [0, 1, 2, 3],
+    );
+    assert.equal(lines[2]!.start, text.indexOf('信息公开申请数量'));
     // No page break, nothing taken.
     assert.deepEqual(
-      blankPageFurniture(splitLines('-1-\n正文')).map((l) => l.text),
-      ['-1-', '正文'],
+      blankPageFurniture(splitLines('-1-\n\n正文')).map((l) => l.text),
+      ['-1-', '', '正文'],
     );
   });
 });

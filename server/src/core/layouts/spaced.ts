@@ -24,7 +24,10 @@ export function readSpacedLine(line: Line, indent: number): RawCell[] | undefine
     from = at + m[0].length;
   }
   cells.push(cellOf(line, from, t.length, from));
-  const split = cells.flatMap((c) => numbersApart(line, c));
+  const split = cells.flatMap((c, i) => {
+    const next = cells[i + 1];
+    return next && PLAIN_NUMBER.test(next.text) ? labelThenNumber(line, c) : numbersApart(line, c);
+  });
   return split.some((c) => PLAIN_NUMBER.test(c.text)) ? split : undefined;
 }
 
@@ -35,4 +38,16 @@ function numbersApart(line: Line, cell: RawCell): RawCell[] {
   return [...cell.text.matchAll(/\S+/gu)].map((m) =>
     cellOf(line, offset + m.index, offset + m.index + m[0].length, offset + m.index),
   );
+}
+
+/**
+ * A label and the row's first number one space apart, the rest of the numbers further off (`(一) 予 0     0   0`: a
+ * narrow label column left no room): the label and the number are cells of their own.
+ */
+function labelThenNumber(line: Line, cell: RawCell): RawCell[] {
+  const m = /^(.*[^\s\d.．]) ([0-9０-９]+)$/u.exec(cell.text);
+  if (!m) return numbersApart(line, cell);
+  const offset = cell.span.start - line.start;
+  const at = offset + m[1]!.length + 1;
+  return [cellOf(line, offset, offset + m[1]!.length, offset), cellOf(line, at, at + m[2]!.length, at)];
 }

@@ -1,8 +1,8 @@
 /**
  * Page furniture in text taken out of a PDF (`pdftotext` ends each page with a form feed): page numbers (`-1-`,
  * `- 2 -`, `第 3 页`, `3/8`) at the foot or head of a page, and a running header or footer — the same short line
- * at the head (or foot) of two pages or more. They are read as blank lines, so a table row cut by the page break
- * meets its other part; offsets and line numbers stay the real ones.
+ * at the head (or foot) of two pages or more. They are read as blank lines, and the blank lines around a page
+ * break are left out, so a table row (or a run of cells one a line) cut by the break meets its other part.
  */
 
 import { isBlank } from '../normalize';
@@ -15,7 +15,10 @@ const PAGE_NUMBER =
 const EDGE = 2;
 const MAX_MARK = 40;
 
-/** The lines with page numbers and running heads blanked, when the text has page breaks (form feeds). */
+/**
+ * The lines with page numbers and running heads blanked and the blank lines of each page break left out, when the
+ * text has page breaks (form feeds).
+ */
 export function blankPageFurniture(lines: readonly Line[]): readonly Line[] {
   const breaks = lines.filter((l) => l.text.includes('\f')).map((l) => l.index);
   if (breaks.length === 0) return lines;
@@ -42,5 +45,20 @@ export function blankPageFurniture(lines: readonly Line[]): readonly Line[] {
     const t = clean(lines[i]!.text);
     return PAGE_NUMBER.test(t) || (edges.has(i) && (seen.get(t) ?? 0) >= 2 && !/\d\s+\d/u.test(t));
   };
-  return lines.map((l) => (edges.has(l.index) && furniture(l.index) ? { ...l, text: '' } : l));
+  const blanked = lines.map((l) => (edges.has(l.index) && furniture(l.index) ? { ...l, text: '' } : l));
+  // The blank lines a page break leaves between a page's last words and the next page's first are no paragraph or
+  // row break: they are read as if the page went on (lines renumbered for reading; offsets are the real ones).
+  const dropped = new Set<number>();
+  for (const b of breaks) {
+    let from = b;
+    while (from > 0 && isBlank(clean(blanked[from - 1]!.text))) from--;
+    let to = b;
+    while (to < blanked.length && isBlank(clean(blanked[to]!.text))) to++;
+    // A break with words on the break's own line (`\f一、总体情况`) keeps that line.
+    if (from > 0 && to < blanked.length) for (let i = from; i < to; i++) dropped.add(i);
+  }
+  if (dropped.size === 0) return blanked;
+  const out: Line[] = [];
+  for (const l of blanked) if (!dropped.has(l.index)) out.push({ ...l, index: out.length });
+  return out;
 }
