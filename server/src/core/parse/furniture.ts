@@ -43,7 +43,8 @@ export function blankPageFurniture(lines: readonly Line[]): readonly Line[] {
   }
   const furniture = (i: number): boolean => {
     const t = clean(lines[i]!.text);
-    return PAGE_NUMBER.test(t) || (edges.has(i) && (seen.get(t) ?? 0) >= 2 && !/\d\s+\d/u.test(t));
+    // A running head is words: a bare number at a page's edge may be a table's value (`0` ends many pages).
+    return PAGE_NUMBER.test(t) || (edges.has(i) && (seen.get(t) ?? 0) >= 2 && !/\d\s+\d|^[\d.．\s]+$/u.test(t));
   };
   const blanked = lines.map((l) => (edges.has(l.index) && furniture(l.index) ? { ...l, text: '' } : l));
   // The blank lines a page break leaves between a page's last words and the next page's first are no paragraph or
