@@ -6,7 +6,8 @@
  * - the same page with no rules drawn, printed by Chromium (`chromium-unruled-*.pdf`);
  * - Markdown made from the Chromium and LibreOffice PDFs by a real converter, @opendocsg/pdf2md 0.2.1
  *   (`*.pdf2md.md`), and the LibreOffice PDFs' text by pdftotext (`writer-*.layout.txt`, `writer-*.plain.txt`);
- * - the real reports of test/fixtures the same way (`writer-report-*.pdf`), and the correct report 62 times over
+ * - the real reports of test/fixtures the same way (`writer-report-*.pdf`, and their pdftotext outputs), and the
+ *   correct report 62 times over
  *   (`long-200.pdf`, about 200 pages, for the benchmark's memory figure);
  * - each report as a Word document (the `docx` package: Word's numbering for the headings, merged cells), turned into
  *   PDF by LibreOffice headless (`writer-*.pdf`: its tables run over page breaks, rows split by them; a running
@@ -128,6 +129,9 @@ async function main(): Promise<void> {
       const docx = path.join(work, `writer-report-${real.slice(0, 3)}.docx`);
       writeFileSync(docx, await toDocx(readFileSync(path.join(FIXTURES, `${real}.txt`), 'utf8'), { pageMarks: true }));
       soffice(['--convert-to', 'pdf', '--outdir', OUT, docx], work);
+      const pdf = path.join(OUT, `writer-report-${real.slice(0, 3)}.pdf`);
+      execFileSync('pdftotext', ['-layout', pdf, path.join(OUT, `writer-report-${real.slice(0, 3)}.layout.txt`)]);
+      execFileSync('pdftotext', [pdf, path.join(OUT, `writer-report-${real.slice(0, 3)}.plain.txt`)]);
     }
     const long = path.join(work, 'long-200.docx');
     writeFileSync(long, await toDocx(Array<string>(62).fill(sources().correct!).join('\n'), { merge: true }));

@@ -52,6 +52,20 @@ describe('text from real PDFs', () => {
   });
 });
 
+describe('a real report printed by LibreOffice from Word, taken out with pdftotext', () => {
+  it('001 (one cell a line, cut by page breaks with a running head): -layout and plain give the findings of its text', () => {
+    const expected = check(fixture('001_50aa6597b9c6048c.txt')).map((f) => `${f.code} ${f.message}`);
+    for (const form of ['layout', 'plain']) {
+      const text = fixture(`pdf/writer-report-001.${form}.txt`);
+      assert.deepEqual(
+        check(text).map((f) => `${f.code} ${f.message}`),
+        expected,
+        form,
+      );
+    }
+  });
+});
+
 describe('plain pdftotext of a LibreOffice PDF', () => {
   it('二’s numbers printed before their labels are read label first; 三 and 四 dumped are each said once, nothing else', () => {
     for (const name of ['writer-correct.plain.txt', 'writer-wrong-cell.plain.txt']) {
