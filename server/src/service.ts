@@ -280,11 +280,14 @@ function offsetAt(report: Report, p: Position): number {
   return Math.min(start + p.character, report.text.length);
 }
 
-/** Whether a document should be checked: by language, detection, or because the user asked. */
+/**
+ * Whether a document should be checked: its own language always; any other language id when detection says it is a
+ * report (editors name plain text differently: `plaintext`, Neovim's `text`, `txt`, or nothing special); or because
+ * the user asked.
+ */
 export function shouldCheck(languageId: string, text: string, options: Options, forced: boolean): boolean {
   if (forced) return true;
   if (languageId === LANGUAGE_ID) return true;
-  if (languageId !== 'plaintext' && languageId !== 'markdown') return false;
   return options.detection && looksLikeReport(text);
 }
 

@@ -131,11 +131,16 @@ describe('language server over stdio', function () {
     const symbols = await client.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } });
     assert.deepEqual(symbols, []);
     const js = 'file:///src/a.js';
-    await client.open(js, F000, 'javascript');
+    await client.open(js, 'console.log("政府信息公开");\n', 'javascript');
     assert.deepEqual(
       await client.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri: js } }),
       [],
     );
+    // Neovim names plain text `text`: a report under that id is checked like any other.
+    const nvim = 'file:///reports/nvim.txt';
+    const published = client.diagnostics(nvim);
+    await client.open(nvim, F000, 'text');
+    assert.ok((await published).diagnostics.length > 0);
     const wait = client.diagnostics(uri);
     assert.equal(await client.connection.sendRequest('nianbao/checkAsReport', { uri }), true);
     const p = await wait;

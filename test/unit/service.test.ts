@@ -29,12 +29,12 @@ describe('detection and settings', () => {
     assert.ok(looksLikeReport('\n\n\n某镇 2023 年政府信息公开\n工作年度报告'));
   });
 
-  it('checks plaintext and Markdown only when detected, its own language always, any file when asked', () => {
+  it('checks any language id when detected (plaintext, Markdown, Neovim’s text, none), its own always, any file when asked', () => {
     const report = fixture('000_94c66d917836ad80.txt');
-    assert.ok(shouldCheck('plaintext', report, DEFAULT_OPTIONS, false));
-    assert.ok(shouldCheck('markdown', report, DEFAULT_OPTIONS, false));
+    for (const id of ['plaintext', 'markdown', 'text', 'txt', ''])
+      assert.ok(shouldCheck(id, report, DEFAULT_OPTIONS, false), id);
     assert.ok(!shouldCheck('plaintext', '随笔', DEFAULT_OPTIONS, false));
-    assert.ok(!shouldCheck('javascript', report, DEFAULT_OPTIONS, false));
+    assert.ok(!shouldCheck('text', 'console.log(1);', DEFAULT_OPTIONS, false));
     assert.ok(shouldCheck('nianbao', '随笔', DEFAULT_OPTIONS, false));
     assert.ok(shouldCheck('plaintext', '随笔', DEFAULT_OPTIONS, true));
     const off = toOptions({ detection: { enabled: false } });
