@@ -124,6 +124,17 @@ describe('Nianbao in VS Code', () => {
     });
   }
 
+  it('gives reports editor defaults: no boxes round full-width punctuation or ideographic spaces, lines wrapped', async () => {
+    const doc = await openReport(FIXTURES[0]!);
+    const editor = vscode.workspace.getConfiguration('editor', doc);
+    assert.equal(editor.get('unicodeHighlight.ambiguousCharacters'), false);
+    assert.equal(editor.get('unicodeHighlight.invisibleCharacters'), false);
+    assert.equal(editor.get('wordWrap'), 'on');
+    // Other languages keep the editor's own defaults.
+    const notes = await open('notes.txt');
+    assert.equal(vscode.workspace.getConfiguration('editor', notes).get('wordWrap'), 'off');
+  });
+
   it('keeps a Markdown report Markdown and checks it', async () => {
     const doc = await open('report.md');
     const want = golden(FIXTURES[1]!);
