@@ -7,7 +7,8 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import {
   CHECK_AS_REPORT,
-  FIX_ALL_KIND,
+  FIX_ALL,
+  FIX_ALL_DONE,
   LANGUAGE_ID,
   READ_FILE,
   REPORT_DETECTED,
@@ -19,6 +20,7 @@ import {
 import {
   LanguageClient,
   TransportKind,
+  type TextEdit as LspTextEdit,
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
@@ -53,8 +55,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('nianbao.fixAll', (args?: { target?: vscode.Uri }) => {
       const doc = vscode.window.activeTextEditor?.document;
       if (doc?.uri.scheme === REPORT_VIEW_SCHEME) return views.fixCopy(doc.uri, args?.target);
-      return vscode.commands.executeCommand('editor.action.sourceAction', { kind: FIX_ALL_KIND, apply: 'first' });
+      return doc && fixAll(doc);
     }),
+    // Run by the fix-all code action once its edit is applied: say what was done.
+    vscode.commands.registerCommand(FIX_ALL_DONE, (message: string) =>
+      vscode.window.showInformationMessage(`年报校对：${message}`),
+    ),
     vscode.commands.registerCommand('nianbao.checkAsReport', async () => {
       const editor = vscode.window.activeTextEditor;
       if (!editor || !client) return;
@@ -62,6 +68,27 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
   );
   await client.start();
+}
+
+/**
+ * Fix-all on a document: the server's edits applied, and what they did said in Chinese (or why nothing was done).
+ * Returns the message.
+ */
+async function fixAll(doc: vscode.TextDocument): Promise<string | undefined> {
+  if (!client) return undefined;
+  const r = await client.sendRequest<{ edits: LspTextEdit[]; message: string }>(FIX_ALL, {
+    uri: doc.uri.toString(),
+  });
+  if (r.edits.length > 0) {
+    const edit = new vscode.WorkspaceEdit();
+    edit.set(doc.uri, await client.protocol2CodeConverter.asTextEdits(r.edits));
+    if (!(await vscode.workspace.applyEdit(edit))) {
+      void vscode.window.showErrorMessage('年报校对：文档已改动，未能修复，请重试');
+      return undefined;
+    }
+  }
+  void vscode.window.showInformationMessage(`年报校对：${r.message}`);
+  return r.message;
 }
 
 /** Files a user opens as reports that the editor cannot show as text: PDF, Word, saved web pages. */

@@ -12,6 +12,15 @@ export const REPORT_DETECTED = 'nianbao/reportDetected';
 /** The fix-all source action's kind. */
 export const FIX_ALL_KIND = 'source.fixAll.nianbao';
 
+/** Client command run after a fix-all edit is applied: `[message]`, what was done, to show the user. */
+export const FIX_ALL_DONE = 'nianbao.fixAllDone';
+
+/**
+ * Client → server request `{ uri }`: every safe fix of a checked document. Answers `{ edits, message }`: the text
+ * edits (none when nothing can be fixed) and what they do, in a sentence (`已修复 3 处（…）` / `没有可自动修复的问题`).
+ */
+export const FIX_ALL = 'nianbao/fixAll';
+
 /** The settings' section: `nianbao.detection.enabled`, `nianbao.severity`, `nianbao.inlayHints.enabled`. */
 export const CONFIG_SECTION = 'nianbao';
 

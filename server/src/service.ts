@@ -18,10 +18,11 @@ import {
   type InlayHint,
   type Position,
   type Range,
+  type TextEdit as LspTextEdit,
 } from 'vscode-languageserver-types';
 import type { Finding, Severity } from './core/codes';
 import { looksLikeReport } from './core/detect';
-import { fixAllText } from './core/fixall';
+import { fixAllSummary, fixAllText } from './core/fixall';
 import { fixesFor, type TextEdit } from './core/fixes';
 import { hoverAt } from './core/hover';
 import { inlayHints } from './core/inlay';
@@ -29,9 +30,9 @@ import { positionAt, splitLines } from './core/lines';
 import type { Report, Span } from './core/model';
 import { outline, type OutlineNode } from './core/outline';
 import { parseReport } from './core/parse/index';
-import { checkReport, isCode } from './core/rules/index';
+import { checkReport, isCode, ruleFor } from './core/rules/index';
 import { templateById, type Template } from './core/templates/index';
-import { FIX_ALL_KIND, LANGUAGE_ID } from './protocol';
+import { FIX_ALL_DONE, FIX_ALL_KIND, LANGUAGE_ID } from './protocol';
 
 export const SOURCE = 'nianbao';
 
@@ -257,11 +258,30 @@ export function toInlayHints(analysis: Analysis, options: Options, range: Range)
   return hints;
 }
 
-/** Fix-all as one source action: one edit per changed line. */
-export function toFixAll(analysis: Analysis, uri: string): CodeAction | undefined {
-  const before = analysis.report.text;
-  const after = fixAllText(before, { markdown: analysis.report.markdown, template: analysis.report.template }).text;
-  if (after === before) return undefined;
+/** How many findings of a document a fix-all stage would fix (its safe fixes). */
+export function safelyFixable(analysis: Analysis): number {
+  let n = 0;
+  for (const f of analysis.findings) if (f.data && ruleFor(f.code)?.fixAllStage?.(f.data) !== undefined) n++;
+  return n;
+}
+
+/** Fix-all on a document: its edits (one per changed line) and what it did, in a sentence. */
+export interface FixAllEdits {
+  readonly edits: LspTextEdit[];
+  readonly message: string;
+}
+
+/** Every safe fix of a document, as edits, and the summary a user reads (remaining problems as the options show them). */
+export function toFixAllEdits(analysis: Analysis, options: Options): FixAllEdits {
+  const report = analysis.report;
+  const before = report.text;
+  const result = fixAllText(before, { markdown: report.markdown, template: report.template });
+  const after = result.text;
+  const remaining = shownFindings(analyze(after, report.markdown, report.template), options).filter(
+    (f) => f.severity === 'error' || f.severity === 'warning',
+  ).length;
+  const message = fixAllSummary(result, remaining);
+  if (after === before) return { edits: [], message };
   const a = splitLines(before);
   const b = splitLines(after);
   const edits =
@@ -269,10 +289,25 @@ export function toFixAll(analysis: Analysis, uri: string): CodeAction | undefine
       ? a.flatMap((line, i) =>
           line.text === b[i]!.text
             ? []
-            : [{ range: toRange(analysis.report, { start: line.start, end: line.end }), newText: b[i]!.text }],
+            : [{ range: toRange(report, { start: line.start, end: line.end }), newText: b[i]!.text }],
         )
-      : [{ range: toRange(analysis.report, { start: 0, end: before.length }), newText: after }];
-  return CodeAction.create('年报校对：修复全部可自动修复的问题', { changes: { [uri]: edits } }, FIX_ALL_KIND);
+      : [{ range: toRange(report, { start: 0, end: before.length }), newText: after }];
+  return { edits, message };
+}
+
+/** Fix-all as one source action (or, in the light bulb, a quick fix), undefined when it would change nothing. */
+export function toFixAll(
+  analysis: Analysis,
+  uri: string,
+  options: Options,
+  kind: string = FIX_ALL_KIND,
+): CodeAction | undefined {
+  const { edits, message } = toFixAllEdits(analysis, options);
+  if (edits.length === 0) return undefined;
+  const action = CodeAction.create('年报校对：修复全部可自动修复的问题', { changes: { [uri]: edits } }, kind);
+  // The editor says what was done once the edit is applied.
+  action.command = { title: message, command: FIX_ALL_DONE, arguments: [message] };
+  return action;
 }
 
 function offsetAt(report: Report, p: Position): number {

@@ -173,7 +173,7 @@ describe('language server over stdio', function () {
     client.settings = {};
   });
 
-  it('answers hover on a total, inlay hints after a wrong one, and fix-all as a source action', async () => {
+  it('answers hover on a total, inlay hints after a wrong one, and fix-all (source action, light bulb, request) saying what it did', async () => {
     const base = fixture('crafted/correct-tab.txt');
     const text = base
       .replace('\t（七）总计\t10\t2', '\t（七）总计\t11\t2')
@@ -216,15 +216,40 @@ describe('language server over stdio', function () {
     );
     const doc = TextDocument.create(uri, 'plaintext', 1, text);
     assert.equal(TextDocument.applyEdits(doc, actions[0]!.edit!.changes![uri]!), base);
+    // Once applied, the editor says what was done.
+    assert.deepEqual(actions[0]!.command, {
+      title: '已修复 2 处（空白填 0 1 处，总计 1 处）',
+      command: 'nianbao.fixAllDone',
+      arguments: ['已修复 2 处（空白填 0 1 处，总计 1 处）'],
+    });
+    // The fix-all request gives the same edits and the sentence; on a clean report, why nothing.
+    const all = (await client.connection.sendRequest('nianbao/fixAll', { uri })) as {
+      edits: { range: unknown; newText: string }[];
+      message: string;
+    };
+    assert.equal(all.message, '已修复 2 处（空白填 0 1 处，总计 1 处）');
+    assert.equal(TextDocument.applyEdits(doc, all.edits as never), base);
+    const clean = 'file:///reports/clean.txt';
+    const cleanWait = client.diagnostics(clean);
+    await client.open(clean, base);
+    await cleanWait;
+    assert.deepEqual(await client.connection.sendRequest('nianbao/fixAll', { uri: clean }), {
+      edits: [],
+      message: '没有可自动修复的问题',
+    });
 
     const quick = (await client.connection.sendRequest('textDocument/codeAction', {
       textDocument: { uri },
       range: p.diagnostics[0]!.range,
       context: { diagnostics: [p.diagnostics[0]] },
     })) as CodeAction[];
+    // More than one finding with a safe fix: fix-all is offered in the light bulb too.
     assert.deepEqual(
-      quick.map((a) => a.title),
-      ['“（三）1.属于国家秘密·自然人”填 0'],
+      quick.map((a) => [a.title, a.kind]),
+      [
+        ['“（三）1.属于国家秘密·自然人”填 0', 'quickfix'],
+        ['年报校对：修复全部可自动修复的问题', 'quickfix'],
+      ],
     );
 
     client.settings = { inlayHints: { enabled: false } };

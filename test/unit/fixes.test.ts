@@ -2,7 +2,8 @@
 
 import assert from 'node:assert/strict';
 import { fixesFor } from '../../server/src/core/fixes';
-import { applyFix, check, fixture, onlyFix } from '../helpers';
+import { fixAllSummary, fixAllText } from '../../server/src/core/fixall';
+import { applyFix, check, fixture, onlyFix, replaceOnce } from '../helpers';
 
 const F000 = fixture('000_94c66d917836ad80.txt');
 const F001 = fixture('001_50aa6597b9c6048c.txt');
@@ -125,5 +126,22 @@ describe('fixes on the fixtures', () => {
     const fixes = fixesFor(finding.code, JSON.parse(JSON.stringify(finding.data)), F001);
     assert.equal(fixes.length, 1);
     assert.deepEqual(fixesFor('text-artifact', finding.data, F001), []);
+  });
+});
+
+describe('fix-all says what it did', () => {
+  it('counts what each stage fixed, in Chinese, and what is left; or why nothing', () => {
+    const fixable = fixAllText(fixture('crafted/fixable-tab.txt'));
+    assert.equal(fixable.text, fixture('crafted/correct-tab.txt'));
+    assert.equal(fixAllSummary(fixable, 0), '已修复 3 处（空白填 0 1 处，总计 2 处）');
+    assert.equal(fixAllSummary(fixable, 2), '已修复 3 处（空白填 0 1 处，总计 2 处），仍有 2 个问题需人工处理');
+    const none = fixAllText(fixture('crafted/correct-tab.txt'));
+    assert.equal(fixAllSummary(none, 0), '没有可自动修复的问题');
+    assert.equal(fixAllSummary(none, 5), '没有可自动修复的问题，仍有 5 个问题需人工处理');
+    // A single wrong cell mended is said as such.
+    const one = fixAllText(
+      replaceOnce(fixture('crafted/correct-tab.txt'), '\t（一）予以公开\t5\t', '\t（一）予以公开\t6\t'),
+    );
+    assert.equal(fixAllSummary(one, 0), '已修复 1 处（错格 1 处）');
   });
 });

@@ -13,10 +13,12 @@ import { checkReport, ruleFor } from './rules/index';
 /** Enough steps for every stage twice over; a step that changes nothing ends the run. */
 const MAX_STEPS = 32;
 
-/** What fix-all did: the fixed text and how many findings it fixed. */
+/** What fix-all did: the fixed text, how many findings it fixed, and how many of each stage. */
 export interface FixAllResult {
   readonly text: string;
   readonly applied: number;
+  /** Findings fixed by stage: 0 blanks, 1 a single wrong cell, 2 row totals, 3 column totals. */
+  readonly byStage: readonly number[];
 }
 
 /**
@@ -26,6 +28,7 @@ export interface FixAllResult {
 export function fixAllText(text: string, options: ParseOptions = {}): FixAllResult {
   let current = text;
   let applied = 0;
+  const byStage: number[] = [];
   for (let step = 0; step < MAX_STEPS; step++) {
     const report = parseReport(current, options);
     const staged: { stage: number; code: string; data: FixData }[] = [];
@@ -49,16 +52,38 @@ export function fixAllText(text: string, options: ParseOptions = {}): FixAllResu
         edits.push(e);
         used = true;
       }
-      if (used) applied++;
+      if (used) {
+        applied++;
+        byStage[first] = (byStage[first] ?? 0) + 1;
+      }
     }
     const next = edits.length > 0 ? applyEdits(current, edits) : current;
     if (next === current) break;
     current = next;
   }
-  return { text: current, applied };
+  return { text: current, applied, byStage };
 }
 
 /** The text with every safe fix applied. */
 export function fixAll(text: string, markdown: boolean): string {
   return fixAllText(text, { markdown }).text;
+}
+
+/** What each stage fixes, in the words of the summary. */
+const STAGE_WORDS = ['空白填 0', '错格', '总计', '总计'];
+
+/**
+ * What fix-all did, in a sentence: `已修复 3 处（空白填 0 1 处，总计 2 处），仍有 2 个问题需人工处理`, or
+ * `没有可自动修复的问题`. `remaining`: the errors and warnings a re-check of the fixed text finds.
+ */
+export function fixAllSummary(result: FixAllResult, remaining: number): string {
+  const left = remaining > 0 ? `仍有 ${remaining} 个问题需人工处理` : '';
+  if (result.applied === 0) return left ? `没有可自动修复的问题，${left}` : '没有可自动修复的问题';
+  const counts = new Map<string, number>();
+  result.byStage.forEach((n, stage) => {
+    const words = STAGE_WORDS[stage] ?? '其他';
+    if (n) counts.set(words, (counts.get(words) ?? 0) + n);
+  });
+  const parts = [...counts].map(([words, n]) => `${words} ${n} 处`).join('，');
+  return `已修复 ${result.applied} 处（${parts}）${left ? `，${left}` : ''}`;
 }

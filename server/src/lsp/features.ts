@@ -1,8 +1,20 @@
 /** Requests on a checked document: outline, hover, inlay hints, folding, code actions, check-as-report. */
 
 import { CodeActionKind } from 'vscode-languageserver/node';
-import { toCodeActions, toFixAll, toFoldingRanges, toHover, toInlayHints, toSymbols } from '../service';
-import { CHECK_AS_REPORT, FIX_ALL_KIND } from '../protocol';
+import {
+  safelyFixable,
+  toCodeActions,
+  toFixAll,
+  toFixAllEdits,
+  toFoldingRanges,
+  toHover,
+  toInlayHints,
+  toSymbols,
+} from '../service';
+import { CHECK_AS_REPORT, FIX_ALL, FIX_ALL_KIND } from '../protocol';
+
+/** Documents longer than this get fix-all in the light bulb only when asked for as a source action. */
+const LIGHT_BULB_LIMIT = 500_000;
 import type { DiagnosticsPublisher } from './diagnostics';
 import type { ServerState } from './state';
 
@@ -34,13 +46,30 @@ export function registerFeatures(state: ServerState, diagnostics: DiagnosticsPub
     if (!a) return [];
     const only = p.context.only;
     const wants = (kind: string): boolean => !only || only.some((k) => kind === k || kind.startsWith(`${k}.`));
+    const options = await state.optionsFor(p.textDocument.uri);
     const actions = wants(CodeActionKind.QuickFix) ? toCodeActions(a, p.textDocument.uri, p.context.diagnostics) : [];
-    // Fix-all re-checks the text several times: only when a source action is asked for.
+    // Fix-all re-checks the text several times: when a source action is asked for, or in the light bulb when more
+    // than one finding of the document has a safe fix (a report of ordinary size).
     if (only && wants(FIX_ALL_KIND)) {
-      const all = toFixAll(a, p.textDocument.uri);
+      const all = toFixAll(a, p.textDocument.uri, options);
+      if (all) actions.push(all);
+    } else if (
+      wants(CodeActionKind.QuickFix) &&
+      actions.length > 0 &&
+      safelyFixable(a) > 1 &&
+      a.report.text.length < LIGHT_BULB_LIMIT
+    ) {
+      const all = toFixAll(a, p.textDocument.uri, options, CodeActionKind.QuickFix);
       if (all) actions.push(all);
     }
     return actions;
+  });
+
+  connection.onRequest(FIX_ALL, async (p: { uri?: unknown }) => {
+    if (typeof p?.uri !== 'string') return { edits: [], message: '不是年度报告，没有可自动修复的问题' };
+    const a = await state.analysisOf(p.uri);
+    if (!a) return { edits: [], message: '不是年度报告，没有可自动修复的问题' };
+    return toFixAllEdits(a, await state.optionsFor(p.uri));
   });
 
   connection.onRequest(CHECK_AS_REPORT, (p: { uri?: unknown }) => {

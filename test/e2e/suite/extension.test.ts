@@ -247,8 +247,10 @@ describe('Nianbao in VS Code', () => {
   it('runs the commands: fix all in the active editor, check a file as a report', async () => {
     const doc = await openReport('several-2.txt');
     await diagnostics(doc.uri, (ds) => ds.length >= 3);
-    await vscode.commands.executeCommand('nianbao.fixAll');
+    // Fix-all says in Chinese what it did, and on a clean report why it did nothing.
+    assert.equal(await vscode.commands.executeCommand('nianbao.fixAll'), '已修复 3 处（空白填 0 1 处，总计 2 处）');
     await diagnostics(doc.uri, (ds) => ds.length === 0);
+    assert.equal(await vscode.commands.executeCommand('nianbao.fixAll'), '没有可自动修复的问题');
     const notes = await open('notes.txt');
     await vscode.commands.executeCommand('nianbao.checkAsReport');
     const found = await diagnostics(notes.uri, (ds) => ds.length > 0);
