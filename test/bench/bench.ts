@@ -100,8 +100,22 @@ async function server(): Promise<void> {
     await wait;
     latencies.push(performance.now() - t);
   }
-  figures.push({ name: 'last edit → diagnostics (median)', value: median(latencies), unit: 'ms', target: 250 });
-  figures.push({ name: 'last edit → diagnostics (max of 20)', value: Math.max(...latencies), unit: 'ms', target: 350 });
+  const sorted = [...latencies].sort((x, y) => x - y);
+  const p95 = sorted[Math.ceil(sorted.length * 0.95) - 1]!;
+  figures.push({ name: 'last edit → diagnostics (median)', value: median(latencies), unit: 'ms', target: 120 });
+  figures.push({ name: 'last edit → diagnostics (p95 of 20)', value: p95, unit: 'ms', target: 120 });
+
+  // didOpen of a report → its first diagnostics, no quiet period.
+  const opens: number[] = [];
+  for (let i = 0; i < 10; i++) {
+    const u = `file:///bench/open-${i}.txt`;
+    const w = client.diagnostics(u);
+    const t = performance.now();
+    await client.open(u, fixtures[i % fixtures.length]!);
+    await w;
+    opens.push(performance.now() - t);
+  }
+  figures.push({ name: 'didOpen → diagnostics (median of 10)', value: median(opens), unit: 'ms', target: 30 });
 
   // A 5 MB document: its diagnostics arrive, and a request on another document is answered meanwhile.
   const bigUri = 'file:///bench/big.txt';

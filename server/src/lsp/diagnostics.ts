@@ -8,19 +8,41 @@ import { REPORT_DETECTED } from '../protocol';
 import { pageAt } from '../inputs/index';
 import { viewKey, type ServerState } from './state';
 
-/** Delay between the last edit and a check. */
+/**
+ * The quiet period between the last edit and a check scales with what a check of the document costs: a few times its
+ * last analysis, at least `DEBOUNCE_MIN_MS` (keystrokes in a burst still coalesce), at most `DEBOUNCE_MS` (a 5 MB
+ * document is not re-checked on every pause).
+ */
 export const DEBOUNCE_MS = 200;
+export const DEBOUNCE_MIN_MS = 40;
+const DEBOUNCE_FACTOR = 4;
 
 export class DiagnosticsPublisher {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly published = new Set<string>();
   private readonly announced = new Set<string>();
+  /** What the last check of each document cost, in ms. */
+  private readonly cost = new Map<string, number>();
 
   constructor(private readonly state: ServerState) {
     const { documents } = state;
-    documents.onDidOpen((e) => this.schedule(e.document.uri, 0));
-    documents.onDidChangeContent((e) => this.schedule(e.document.uri, DEBOUNCE_MS));
+    // An opened document is checked at once; the content change its opening also fires adds no quiet period.
+    const opening = new Set<string>();
+    documents.onDidOpen((e) => {
+      opening.add(e.document.uri);
+      this.schedule(e.document.uri, 0);
+    });
+    documents.onDidChangeContent((e) => {
+      if (opening.delete(e.document.uri)) return;
+      this.schedule(e.document.uri, this.quietPeriod(e.document.uri));
+    });
     documents.onDidClose((e) => this.close(e.document.uri));
+  }
+
+  /** The quiet period before a document is checked again after an edit. */
+  private quietPeriod(uri: string): number {
+    const cost = this.cost.get(uri) ?? DEBOUNCE_MS;
+    return Math.min(DEBOUNCE_MS, Math.max(DEBOUNCE_MIN_MS, DEBOUNCE_FACTOR * cost));
   }
 
   /** Checks a document after `delay` ms, replacing a check already waiting. */
@@ -47,6 +69,7 @@ export class DiagnosticsPublisher {
     this.timers.delete(uri);
     this.state.service.forget(uri);
     this.state.forgetSettings(uri);
+    this.cost.delete(uri);
     this.announced.delete(uri);
     this.clear(uri);
   }
@@ -73,7 +96,9 @@ export class DiagnosticsPublisher {
     }
     let diagnostics;
     try {
+      const started = performance.now();
       diagnostics = toDiagnostics(await this.state.service.analysis(doc), options, uri);
+      this.cost.set(uri, performance.now() - started);
     } catch (err) {
       connection.console.error(`nianbao: 检查 ${uri} 时出错：${String(err)}`);
       return;
