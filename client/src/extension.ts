@@ -27,7 +27,13 @@ import {
 
 let client: LanguageClient | undefined;
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+/** What the extension gives other extensions (and the editor tests). */
+export interface NianbaoApi {
+  /** The status bar item's text for the active editor, or undefined when it is hidden. */
+  statusText(): string | undefined;
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<NianbaoApi> {
   const module = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc },
@@ -67,7 +73,57 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       await client.sendRequest(CHECK_AS_REPORT, { uri: editor.document.uri.toString() });
     }),
   );
+  const status = new ReportStatus();
+  context.subscriptions.push(status);
   await client.start();
+  return { statusText: () => status.text() };
+}
+
+/**
+ * The status bar item of a report: its errors and warnings (`年报 ✗2 ⚠3`, or `年报 ✓`), as Problems counts them; a
+ * click opens Problems. Shown while the active editor holds a report.
+ */
+class ReportStatus implements vscode.Disposable {
+  private readonly item = vscode.window.createStatusBarItem('nianbao.status', vscode.StatusBarAlignment.Left, 100);
+  private readonly subscriptions: vscode.Disposable[];
+
+  constructor() {
+    this.item.name = '年报校对';
+    this.item.command = 'workbench.actions.view.problems';
+    this.subscriptions = [
+      vscode.window.onDidChangeActiveTextEditor(() => this.update()),
+      vscode.languages.onDidChangeDiagnostics(() => this.update()),
+      vscode.workspace.onDidOpenTextDocument(() => this.update()),
+    ];
+    this.update();
+  }
+
+  private visible = false;
+
+  text(): string | undefined {
+    return this.visible ? this.item.text : undefined;
+  }
+
+  private update(): void {
+    const doc = vscode.window.activeTextEditor?.document;
+    const ours = doc ? vscode.languages.getDiagnostics(doc.uri).filter((d) => d.source === 'nianbao') : [];
+    if (!doc || (doc.languageId !== LANGUAGE_ID && ours.length === 0)) {
+      this.visible = false;
+      this.item.hide();
+      return;
+    }
+    const errors = ours.filter((d) => d.severity === vscode.DiagnosticSeverity.Error).length;
+    const warnings = ours.filter((d) => d.severity === vscode.DiagnosticSeverity.Warning).length;
+    this.item.text = errors + warnings === 0 ? '年报 ✓' : `年报 ✗${errors} ⚠${warnings}`;
+    this.item.tooltip = `年报校对：${errors} 个错误，${warnings} 个警告（点击打开“问题”面板）`;
+    this.visible = true;
+    this.item.show();
+  }
+
+  dispose(): void {
+    for (const s of this.subscriptions) s.dispose();
+    this.item.dispose();
+  }
 }
 
 /**

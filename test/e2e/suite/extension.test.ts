@@ -124,6 +124,20 @@ describe('Nianbao in VS Code', () => {
     });
   }
 
+  it('shows a report’s errors and warnings in the status bar, as Problems counts them', async () => {
+    const api = vscode.extensions.getExtension<{ statusText(): string | undefined }>(EXTENSION_ID)!.exports;
+    const doc = await openReport(FIXTURES[1]!);
+    await vscode.window.showTextDocument(doc);
+    const ds = await diagnostics(doc.uri, (x) => x.length > 0);
+    const errors = ds.filter((d) => d.severity === vscode.DiagnosticSeverity.Error).length;
+    const warnings = ds.filter((d) => d.severity === vscode.DiagnosticSeverity.Warning).length;
+    assert.equal(api.statusText(), `年报 ✗${errors} ⚠${warnings}`);
+    assert.equal(api.statusText(), '年报 ✗2 ⚠3');
+    // A plain text that is no report: no item.
+    await vscode.window.showTextDocument(await open('notes.txt'));
+    assert.equal(api.statusText(), undefined);
+  });
+
   it('gives reports editor defaults: no boxes round full-width punctuation or ideographic spaces, lines wrapped', async () => {
     const doc = await openReport(FIXTURES[0]!);
     const editor = vscode.workspace.getConfiguration('editor', doc);
