@@ -242,7 +242,11 @@ export function toCodeActions(analysis: Analysis, uri: string, diagnostics: read
 }
 
 export function toHover(analysis: Analysis, position: Position): Hover | undefined {
-  const info = hoverAt(analysis.report, offsetAt(analysis.report, position));
+  // The cells the checks found wrong and what they should be: the hover of a right total then says so.
+  const corrections = new Map<number, number>();
+  for (const f of analysis.findings)
+    if (f.data?.fix === 'set-cell') corrections.set(f.data.target.span.start, Number(f.data.value));
+  const info = hoverAt(analysis.report, offsetAt(analysis.report, position), corrections);
   if (!info) return undefined;
   return { contents: { kind: MarkupKind.Markdown, value: info.contents }, range: toRange(analysis.report, info.span) };
 }

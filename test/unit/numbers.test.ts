@@ -27,9 +27,10 @@ describe('table-total', () => {
     assert.equal(f.message, '（七）总计·自然人 应为 10（予以公开 5 + 部分公开 1 + 不予公开 2 + 无法提供 2），实为 11');
     assert.deepEqual(
       f.related?.map((r) => r.message),
+      // The sums it breaks are said as affected by it: never “应为” for a cell that is right (13 is).
       [
-        '行合计：（七）总计·总计 应为 14（自然人 11 + 商业企业 2 + 法律服务机构 1），实为 13',
-        '勾稽关系：一 + 二 = 10 + 1 = 11，（七）+ 四 = 11 + 1 = 12',
+        '行合计：（七）总计·总计 = 13，受（七）总计·自然人 影响（自然人 11 + 商业企业 2 + 法律服务机构 1 = 14；改为 10 后相符）',
+        '勾稽关系：一 + 二 = 10 + 1 = 11，（七）+ 四 = 11 + 1 = 12，受（七）总计·自然人 影响（改为 10 后相符）',
       ],
     );
     const { fix } = onlyFix(text, 'table-total');
@@ -338,6 +339,56 @@ describe('seeing the numbers', () => {
     const plain = BASE.indexOf('行政许可\t12') + 5;
     assert.equal(hoverAt(report, plain)?.contents, '**行政许可·本年处理决定数量** = 12');
     assert.equal(hoverAt(report, BASE.indexOf('一、总体情况')), undefined);
+  });
+
+  it('one wrong cell explains every broken sum: hover and inlay hints never point at a cell that is right', () => {
+    const corrections = (text: string): Map<number, number> => {
+      const m = new Map<number, number>();
+      for (const f of check(text))
+        if (f.data?.fix === 'set-cell') m.set(f.data.target.span.start, Number(f.data.value));
+      return m;
+    };
+    const hover = (text: string, at: number): string[] | undefined =>
+      hoverAt(parse(text), at, corrections(text))?.contents.split('\n\n');
+
+    // E3: a wrong column total (自然人 11, right 10). The row total 13 is right: it agrees once 自然人 is 10.
+    const e3 = replaceOnce(BASE, TOTAL_ROW, TOTAL_ROW.replace('\t10\t', '\t11\t'));
+    const row = e3.indexOf('\t（七）总计\t11');
+    assert.deepEqual(hover(e3, row + '\t（七）总计\t11\t2\t0\t0\t1\t0\t1'.length), [
+      '**（七）总计·总计** = 13',
+      '行合计：自然人 11 + 商业企业 2 + 法律服务机构 1 = 14；（七）总计·自然人 改为 10 后 = 13 ✓',
+      '列合计：予以公开 6 + 部分公开 2 + 不予公开 2 + 无法提供 2 + 不予处理 1 = 13 ✓',
+    ]);
+    assert.deepEqual(hover(e3, row + '\t（七）总计\t1'.length), [
+      '**（七）总计·自然人** = 11',
+      '列合计：予以公开 5 + 部分公开 1 + 不予公开 2 + 无法提供 2 = 10 ✗ 应为 10',
+    ]);
+    assert.deepEqual(
+      inlayHints(check(e3)).map((h) => [h.label, e3.slice(h.offset - 2, h.offset)]),
+      [['应为 10', '11']],
+    );
+
+    // A wrong addend (3.危及… 2, right 1): its row total 1 and the column total 10 are right.
+    const addend = replaceOnce(BASE, '3.危及“三安全一稳定”\t1\t0', '3.危及“三安全一稳定”\t2\t0');
+    const line = addend.slice(addend.indexOf('3.危及“三安全一稳定”\t2'));
+    const rowTotal = addend.indexOf('3.危及“三安全一稳定”\t2') + line.indexOf('\n') - 1;
+    assert.deepEqual(hover(addend, rowTotal), [
+      '**（三）3.危及“三安全一稳定”·总计** = 1',
+      '行合计：自然人 2 = 2；（三）3.危及“三安全一稳定”·自然人 改为 1 后 = 1 ✓',
+    ]);
+    // The one hint stands after the wrong cell itself.
+    const hints = inlayHints(check(addend));
+    assert.deepEqual(
+      hints.map((h) => [h.label, h.offset]),
+      [['应为 1', addend.indexOf('3.危及“三安全一稳定”\t2') + '3.危及“三安全一稳定”\t2'.length]],
+    );
+
+    // E6: a wrong cell of 四 that breaks its group total only: the total is flagged, nothing else is.
+    const e6 = replaceOnce(BASE, REVIEW_ROW, REVIEW_ROW.replace(/^1\t0\t0\t1\t2/u, '1\t0\t0\t1\t3'));
+    assert.deepEqual(
+      check(e6).map((f) => [f.code, f.related?.length ?? 0]),
+      [['table-total', 0]],
+    );
   });
 
   it('an inlay hint after a wrong total shows the expected value', () => {

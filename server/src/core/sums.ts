@@ -191,18 +191,23 @@ export interface Evaluation {
   readonly missingRight: number;
 }
 
-export function evaluate(grid: Grid, eq: Equation): Evaluation {
+export function evaluate(grid: Grid, eq: Equation, overrides?: ReadonlyMap<number, number>): Evaluation {
   let leftKnown = 0;
   let rightKnown = 0;
   let missingLeft = 0;
   let missingRight = 0;
+  // A cell's value, or what a correction says it should be (keyed by the cell's offset).
+  const valueOf = (ref: CellRef): number | undefined => {
+    const start = overrides && overrides.size > 0 ? grid.cell(ref)?.span.start : undefined;
+    return (start !== undefined ? overrides!.get(start) : undefined) ?? grid.value(ref);
+  };
   for (const ref of eq.left) {
-    const v = grid.value(ref);
+    const v = valueOf(ref);
     if (v === undefined) missingLeft++;
     else leftKnown += v;
   }
   for (const ref of eq.right) {
-    const v = grid.value(ref);
+    const v = valueOf(ref);
     if (v === undefined) missingRight++;
     else rightKnown += v;
   }

@@ -49,19 +49,6 @@ function totalMessage(grid: Grid, ev: Evaluation): string {
   return `${cellTitle(grid.spec, total)} 应为 ${formatNumber(ev.rightKnown)}（${addendList(grid, ev.eq)}），实为 ${text(grid, total)}`;
 }
 
-function ruleName(grid: Grid, ev: Evaluation): string {
-  switch (ev.eq.family) {
-    case 'E2':
-      return `行合计：${totalMessage(grid, ev)}`;
-    case 'E3':
-      return `列合计：${totalMessage(grid, ev)}`;
-    case 'E6':
-      return `小计：${totalMessage(grid, ev)}`;
-    case 'E1':
-      return `勾稽关系：${balanceFigures(grid, ev)}`;
-  }
-}
-
 function balanceFigures(grid: Grid, ev: Evaluation): string {
   const [leftName, rightName] = grid.spec.sums?.balance?.names ?? ['左边', '右边'];
   const part = (refs: readonly CellRef[], names: string): string =>
@@ -69,8 +56,24 @@ function balanceFigures(grid: Grid, ev: Evaluation): string {
   return `${part(ev.eq.left, leftName)}，${part(ev.eq.right, rightName)}`;
 }
 
-function related(grid: Grid, ev: Evaluation): Related {
-  return { span: span(grid, ev.eq.left[0]!), message: ruleName(grid, ev) };
+/**
+ * A sum that one wrong cell breaks, said without blaming its own cells (they are right): `行合计：（七）总计·总计 = 13，
+ * 受（七）总计·自然人 影响（自然人 11 + … = 14；改为 10 后相符）` — never “应为” for a cell that is right.
+ */
+function affected(grid: Grid, ev: Evaluation, one: { ref: CellRef; value: number }): Related {
+  const who = cellTitle(grid.spec, one.ref);
+  const mended = `改为 ${formatNumber(one.value)} 后相符`;
+  if (ev.eq.family === 'E1')
+    return {
+      span: span(grid, ev.eq.left[0]!),
+      message: `勾稽关系：${balanceFigures(grid, ev)}，受${who} 影响（${mended}）`,
+    };
+  const total = ev.eq.left[0]!;
+  const sum = ({ E2: '行合计', E3: '列合计', E6: '小计' } as const)[ev.eq.family];
+  return {
+    span: span(grid, total),
+    message: `${sum}：${cellTitle(grid.spec, total)} = ${text(grid, total)}，受${who} 影响（${addendList(grid, ev.eq)} = ${formatNumber(ev.rightKnown)}；${mended}）`,
+  };
 }
 
 const ROLE_OF_TOTAL = { E2: 'row-total', E3: 'column-total', E6: 'row-total' } as const;
@@ -164,7 +167,7 @@ function primary(
 ): Draft {
   const key = refKey(one.ref);
   const asTotal = broken.find((ev) => ev.eq.family !== 'E1' && refKey(ev.eq.left[0]!) === key);
-  const others = broken.filter((ev) => ev !== asTotal).map((ev) => related(grid, ev));
+  const others = broken.filter((ev) => ev !== asTotal).map((ev) => affected(grid, ev, one));
   if (asTotal) {
     const role = ROLE_OF_TOTAL[asTotal.eq.family as 'E2' | 'E3' | 'E6'];
     return {
