@@ -20,6 +20,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
+import { unzipSync } from 'fflate';
 import { makeWorkspace } from './workspace';
 
 const REPO = path.resolve(__dirname, '..', '..');
@@ -201,8 +202,18 @@ async function main(): Promise<void> {
 
   log('packaging the extension');
   execFileSync('npm', ['run', 'package', '--silent'], { cwd: REPO, stdio: ['ignore', 'ignore', 'inherit'] });
-  // The package a user downloads stays small: pdf.js and its character maps included, no node_modules.
+  // The package a user downloads stays small: pdf.js and its character maps included, no node_modules, and nothing
+  // the extension does not run (the CLI is for npm installs).
   const vsixBytes = statSync(path.join(REPO, 'nianbao.vsix')).size;
+  const packed: string[] = [];
+  unzipSync(readFileSync(path.join(REPO, 'nianbao.vsix')), {
+    filter: (f) => {
+      packed.push(f.name);
+      return false;
+    },
+  });
+  if (packed.includes('extension/dist/cli.js'))
+    throw new Error('nianbao.vsix packs dist/cli.js, which the extension does not run');
   log(`nianbao.vsix: ${(vsixBytes / 1024 / 1024).toFixed(2)} MB`);
   const sizeCheck: Result = {
     passed: vsixBytes < VSIX_LIMIT ? 1 : 0,
