@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { checkReport } from '../../server/src/core/rules/index';
 import { outline, type OutlineNode } from '../../server/src/core/outline';
 import { parseReport } from '../../server/src/core/parse/index';
-import { fixture } from '../helpers';
+import { check, fixture } from '../helpers';
 import { OFFICIAL_HEADINGS } from '../expected';
 
 function tree(text: string, markdown = false): OutlineNode[] {
@@ -66,8 +66,17 @@ describe('outline', () => {
       f003.map((n) => n.detail),
       ['✓', '✓', '6 个问题', '✓', '✓', '4 个问题'],
     );
-    assert.equal(f003[2]!.children[0]!.detail, '3 个错误');
+    // A table counts what Problems counts: its 3 errors and 3 warnings.
+    assert.equal(f003[2]!.children[0]!.detail, '6 个问题');
     assert.equal(f003[1]!.children[0]!.detail, '✓');
+    // Hints are no problems: fixture 000's sections headed in 条例 wording (hints) stay ✓.
+    const f000 = fixture('000_94c66d917836ad80.txt');
+    const hinted = check(f000).filter((f) => f.severity === 'hint').length;
+    assert.equal(hinted, 4);
+    assert.deepEqual(
+      tree(f000).map((n) => n.detail),
+      ['✓', '✓', '✓', '1 个问题', '✓', '1 个问题'],
+    );
   });
 
   it('gives each node a range that holds its selection', () => {

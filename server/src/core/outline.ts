@@ -22,23 +22,23 @@ export interface OutlineNode {
   readonly children: readonly OutlineNode[];
 }
 
-/** Findings' starts in order, to count those inside a span in logarithmic time (a report may hold many). */
+/**
+ * The starts of the findings Problems shows as problems — errors and warnings, not hints or information — in order, to
+ * count those inside a span in logarithmic time (a report may hold many).
+ */
 export class FindingCounts {
-  private readonly all: number[];
-  private readonly errors: number[];
+  private readonly starts: number[];
 
   constructor(findings: readonly Finding[]) {
-    this.all = findings.map((f) => f.span.start).sort((a, b) => a - b);
-    this.errors = findings
-      .filter((f) => f.severity === 'error')
+    this.starts = findings
+      .filter((f) => f.severity === 'error' || f.severity === 'warning')
       .map((f) => f.span.start)
       .sort((a, b) => a - b);
   }
 
-  /** How many findings (or errors) start inside the span, its ends included. */
-  count(span: Span, errorsOnly: boolean): number {
-    const starts = errorsOnly ? this.errors : this.all;
-    return firstAbove(starts, span.end) - firstAbove(starts, span.start - 1);
+  /** How many errors and warnings start inside the span, its ends included. */
+  count(span: Span): number {
+    return firstAbove(this.starts, span.end) - firstAbove(this.starts, span.start - 1);
   }
 }
 
@@ -54,13 +54,9 @@ function firstAbove(sorted: readonly number[], x: number): number {
   return lo;
 }
 
-/** `✓` when nothing was found inside the span, else the number of problems; tables count their errors. */
-export function problemDetail(counts: FindingCounts, span: Span, kind: OutlineKind): string {
-  if (kind === 'table') {
-    const errors = counts.count(span, true);
-    return errors === 0 ? '✓' : `${errors} 个错误`;
-  }
-  const n = counts.count(span, false);
+/** `✓` when no error or warning starts inside the span, else how many: the count Problems gives for it. */
+export function problemDetail(counts: FindingCounts, span: Span): string {
+  const n = counts.count(span);
   return n === 0 ? '✓' : `${n} 个问题`;
 }
 
@@ -72,7 +68,7 @@ function node(
   findings: FindingCounts,
   children: OutlineNode[] = [],
 ): OutlineNode {
-  return { name, detail: problemDetail(findings, span, kind), kind, span, selection, children };
+  return { name, detail: problemDetail(findings, span), kind, span, selection, children };
 }
 
 function spanOfRows(rows: readonly Row[]): Span | undefined {
