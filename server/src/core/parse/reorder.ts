@@ -25,6 +25,7 @@ function reorderTable(template: Template, filled: readonly RawCell[]): RawCell[]
   if (labels.some(({ i }) => i === 0 || !isNumber(filled[i - 1]!))) return undefined;
   const last = labels[labels.length - 1]!.i;
   if (filled.slice(last + 1).some(isNumber)) return undefined;
+  const rowLabels = new Set(labels.map((l) => l.c));
   const out: RawCell[] = [];
   let run: RawCell[] = [];
   for (const c of filled) {
@@ -32,7 +33,7 @@ function reorderTable(template: Template, filled: readonly RawCell[]): RawCell[]
       run.push(c);
       continue;
     }
-    const isRow = labels.some((l) => l.c === c);
+    const isRow = rowLabels.has(c);
     if (isRow) out.push(c);
     for (const n of run) out.push(n);
     run = [];
