@@ -48,7 +48,7 @@ describe('cli', () => {
     assert.deepEqual(lines.slice(0, 4), [
       `${path.join(dir, 'a.txt')}:4:1: warning text-artifact 文档转换残留“[bookmark: _GoBack]”，应删除`,
       `${path.join(dir, 'a.txt')}:34:2: warning table-row-label 行标签“规范性文件”是 2019 年格式的用语，模板为“行政规范性文件”`,
-      `${path.join(dir, 'a.txt')}:322:2: error table-row-missing 表格“收到和处理政府信息公开申请情况表”缺少行“（六）3.其他”，应在此行之前`,
+      `${path.join(dir, 'a.txt')}:312:2: error table-row-missing 表格“收到和处理政府信息公开申请情况表”缺少行“（六）3.其他”，应在此行之后`,
       `${path.join(dir, 'a.txt')}:387:1: error section-numbering 章节序号应为“五、”，实为“5、”`,
     ]);
     assert.equal(

@@ -101,7 +101,7 @@ describe('language server over stdio', function () {
     assert.deepEqual(codesAt(after.diagnostics), [
       '4 text-artifact',
       '34 table-row-label',
-      '322 table-row-missing',
+      '312 table-row-missing',
       '396 fee-not-reported',
     ]);
   });

@@ -111,7 +111,9 @@ describe('table rows', () => {
           : '\t3.其他\t0\t0\t0\t0\t0\t0\t0\n';
       const cut = replaceOnce(text, row, '');
       const { finding, fix } = onlyFix(cut, 'table-row-missing', md);
-      assert.equal(finding.message, '表格“收到和处理政府信息公开申请情况表”缺少行“（六）3.其他”，应在此行之前');
+      // Said at its group's place: on （六）'s last row, not on （七）总计 (the outline's （六） is then not ✓).
+      assert.equal(finding.message, '表格“收到和处理政府信息公开申请情况表”缺少行“（六）3.其他”，应在此行之后');
+      assert.match(cut.slice(finding.span.start, finding.span.end), /^2\.申请人逾期未按收费通知要求缴纳费用/u);
       assert.equal(fix.title, '按模板插入行“（六）3.其他”（数值为 0）');
       const fixed = applyFix(cut, fix);
       assert.deepEqual(check(fixed, md), [], 'after the fix');

@@ -242,15 +242,13 @@ function missingRows(report: Report, spec: TableSpec, table: Table): Draft[] {
   for (const row of table.rows) if (row.rowId && !row.duplicateOf) present.set(row.rowId, row);
   spec.rows.forEach((r, i) => {
     if (present.has(r.id)) return;
-    const next = spec.rows
-      .slice(i + 1)
-      .map((x) => present.get(x.id))
-      .find((x) => x !== undefined);
-    const prev = spec.rows
+    const nextSpec = spec.rows.slice(i + 1).find((x) => present.has(x.id));
+    const prevSpec = spec.rows
       .slice(0, i)
       .reverse()
-      .map((x) => present.get(x.id))
-      .find((x) => x !== undefined);
+      .find((x) => present.has(x.id));
+    const next = nextSpec && present.get(nextSpec.id);
+    const prev = prevSpec && present.get(prevSpec.id);
     const anchor = next ?? prev;
     const name = rowName(spec, r);
     if (!anchor) {
@@ -258,12 +256,17 @@ function missingRows(report: Report, spec: TableSpec, table: Table): Draft[] {
       return;
     }
     const after = !next;
+    // Said at its group's place: on the group's last row present when the next row is another group's (the row goes
+    // in between; the fix inserts it there, before the next row, in that row's layout).
+    const inGroup =
+      prev !== undefined && next !== undefined && prevSpec!.group === r.group && nextSpec!.group !== r.group;
+    const shown = inGroup ? prev : anchor;
     const line = after ? lineAt(report, anchor.span.end) : anchor.line;
     const lineText = lineSpan(report, lineStartOf(report, line));
     const pad = LAYOUTS[table.layout].keepsColumns ? Math.max(0, anchor.cells.length - 1 - spec.columns.length) : 0;
     out.push({
-      message: `表格“${spec.name}”缺少行“${name}”，应在此行${after ? '之后' : '之前'}`,
-      span: anchor.label?.cell.span ?? anchor.span,
+      message: `表格“${spec.name}”缺少行“${name}”，应在此行${after || inGroup ? '之后' : '之前'}`,
+      span: shown.label?.cell.span ?? shown.span,
       data: {
         fix: 'insert-row',
         table: spec.id,
