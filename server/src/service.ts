@@ -22,7 +22,7 @@ import {
 } from 'vscode-languageserver-types';
 import type { Finding, Severity } from './core/codes';
 import { looksLikeReport } from './core/detect';
-import { fixAllSummary, fixAllText } from './core/fixall';
+import { fixAllStageOf, fixAllSummary, fixAllText } from './core/fixall';
 import { fixesFor, type TextEdit } from './core/fixes';
 import { hoverAt } from './core/hover';
 import { inlayHints } from './core/inlay';
@@ -30,7 +30,7 @@ import { positionAt, splitLines } from './core/lines';
 import type { Report, Span } from './core/model';
 import { outline, type OutlineNode } from './core/outline';
 import { parseReport } from './core/parse/index';
-import { checkReport, isCode, ruleFor } from './core/rules/index';
+import { checkReport, isCode } from './core/rules/index';
 import { templateById, type Template } from './core/templates/index';
 import { FIX_ALL_DONE, FIX_ALL_KIND, LANGUAGE_ID } from './protocol';
 
@@ -262,10 +262,17 @@ export function toInlayHints(analysis: Analysis, options: Options, range: Range)
   return hints;
 }
 
+/** How many errors and warnings a text holds, severities as the options say: what is left for a person. */
+export function problemsIn(text: string, markdown: boolean, options: Options, template?: Template): number {
+  return shownFindings(analyze(text, markdown, template), options).filter(
+    (f) => f.severity === 'error' || f.severity === 'warning',
+  ).length;
+}
+
 /** How many findings of a document a fix-all stage would fix (its safe fixes). */
 export function safelyFixable(analysis: Analysis): number {
   let n = 0;
-  for (const f of analysis.findings) if (f.data && ruleFor(f.code)?.fixAllStage?.(f.data) !== undefined) n++;
+  for (const f of analysis.findings) if (fixAllStageOf(f) !== undefined) n++;
   return n;
 }
 
@@ -281,10 +288,7 @@ export function toFixAllEdits(analysis: Analysis, options: Options): FixAllEdits
   const before = report.text;
   const result = fixAllText(before, { markdown: report.markdown, template: report.template });
   const after = result.text;
-  const remaining = shownFindings(analyze(after, report.markdown, report.template), options).filter(
-    (f) => f.severity === 'error' || f.severity === 'warning',
-  ).length;
-  const message = fixAllSummary(result, remaining);
+  const message = fixAllSummary(result, problemsIn(after, report.markdown, options, report.template));
   if (after === before) return { edits: [], message };
   const a = splitLines(before);
   const b = splitLines(after);
@@ -299,6 +303,8 @@ export function toFixAllEdits(analysis: Analysis, options: Options): FixAllEdits
   return { edits, message };
 }
 
+export const FIX_ALL_TITLE = '年报校对：修复全部可自动修复的问题';
+
 /** Fix-all as one source action (or, in the light bulb, a quick fix), undefined when it would change nothing. */
 export function toFixAll(
   analysis: Analysis,
@@ -308,7 +314,7 @@ export function toFixAll(
 ): CodeAction | undefined {
   const { edits, message } = toFixAllEdits(analysis, options);
   if (edits.length === 0) return undefined;
-  const action = CodeAction.create('年报校对：修复全部可自动修复的问题', { changes: { [uri]: edits } }, kind);
+  const action = CodeAction.create(FIX_ALL_TITLE, { changes: { [uri]: edits } }, kind);
   // The editor says what was done once the edit is applied.
   action.command = { title: message, command: FIX_ALL_DONE, arguments: [message] };
   return action;

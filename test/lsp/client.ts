@@ -46,7 +46,8 @@ export class TestClient {
     this.connection.listen();
   }
 
-  async start(): Promise<unknown> {
+  /** Initializes the server; `textDocument` adds to the client's text document capabilities. */
+  async start(textDocument: Record<string, unknown> = {}): Promise<unknown> {
     const result = await this.connection.sendRequest('initialize', {
       processId: process.pid,
       rootUri: null,
@@ -55,6 +56,7 @@ export class TestClient {
         textDocument: {
           publishDiagnostics: { versionSupport: true },
           documentSymbol: { hierarchicalDocumentSymbolSupport: true },
+          ...textDocument,
         },
       },
     });

@@ -273,3 +273,37 @@ describe('language server over stdio', function () {
     assert.ok(Array.isArray(symbols));
   });
 });
+
+describe('fix-all in the light bulb for a client that resolves code actions', function () {
+  this.timeout(10000);
+  let client: TestClient;
+  before(async () => {
+    client = new TestClient();
+    await client.start({ codeAction: { resolveSupport: { properties: ['edit', 'command'] } } });
+  });
+  after(async () => {
+    await client.stop();
+  });
+
+  it('offers it without its edit at each request, and gives the edit and what it does when resolved', async () => {
+    const base = fixture('crafted/correct-tab.txt');
+    const text = base
+      .replace('\t（七）总计\t10\t2', '\t（七）总计\t11\t2')
+      .replace('1.属于国家秘密\t0\t0', '1.属于国家秘密\t\t0');
+    const uri = 'file:///reports/lazy.txt';
+    const wait = client.diagnostics(uri);
+    await client.open(uri, text);
+    const p = await wait;
+    const quick = (await client.connection.sendRequest('textDocument/codeAction', {
+      textDocument: { uri },
+      range: p.diagnostics[0]!.range,
+      context: { diagnostics: [p.diagnostics[0]] },
+    })) as CodeAction[];
+    const lazy = quick.find((a) => a.title === '年报校对：修复全部可自动修复的问题')!;
+    assert.deepEqual([lazy.kind, lazy.edit, lazy.data], ['quickfix', undefined, { fixAll: uri }]);
+    const resolved = (await client.connection.sendRequest('codeAction/resolve', lazy)) as CodeAction;
+    const doc = TextDocument.create(uri, 'plaintext', 1, text);
+    assert.equal(TextDocument.applyEdits(doc, resolved.edit!.changes![uri]!), base);
+    assert.deepEqual(resolved.command?.arguments, ['已修复 2 处（空白填 0 1 处，总计 1 处）']);
+  });
+});

@@ -4,11 +4,16 @@
  * own result, it changes nothing.
  */
 
-import type { FixData, TextEdit } from './codes';
+import type { FixData, Finding, TextEdit } from './codes';
 import { applyEdits } from './edits';
 import { fixesFor } from './fixes';
 import { parseReport, type ParseOptions } from './parse/index';
 import { checkReport, ruleFor } from './rules/index';
+
+/** The fix-all stage a finding's safe fix belongs to; undefined when fix-all leaves it to a person. */
+export function fixAllStageOf(f: Finding): number | undefined {
+  return f.data ? ruleFor(f.code)?.fixAllStage?.(f.data) : undefined;
+}
 
 /** Enough steps for every stage twice over; a step that changes nothing ends the run. */
 const MAX_STEPS = 32;
@@ -33,7 +38,7 @@ export function fixAllText(text: string, options: ParseOptions = {}): FixAllResu
     const report = parseReport(current, options);
     const staged: { stage: number; code: string; data: FixData }[] = [];
     for (const f of checkReport(report)) {
-      const stage = f.data ? ruleFor(f.code)?.fixAllStage?.(f.data) : undefined;
+      const stage = fixAllStageOf(f);
       if (stage !== undefined) staged.push({ stage, code: f.code, data: f.data! });
     }
     if (staged.length === 0) break;

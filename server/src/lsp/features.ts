@@ -1,11 +1,12 @@
 /** Requests on a checked document: outline, hover, inlay hints, folding, code actions, check-as-report. */
 
-import { CodeActionKind } from 'vscode-languageserver/node';
+import { CodeAction, CodeActionKind } from 'vscode-languageserver/node';
 import {
   safelyFixable,
   toCodeActions,
   toFixAll,
   toFixAllEdits,
+  FIX_ALL_TITLE,
   toFoldingRanges,
   toHover,
   toInlayHints,
@@ -59,10 +60,27 @@ export function registerFeatures(state: ServerState, diagnostics: DiagnosticsPub
       safelyFixable(a) > 1 &&
       a.report.text.length < LIGHT_BULB_LIMIT
     ) {
-      const all = toFixAll(a, p.textDocument.uri, options, CodeActionKind.QuickFix);
-      if (all) actions.push(all);
+      // The light bulb is asked at every move of the cursor: a client that resolves actions gets the edit (and what it
+      // does) only when the user picks it.
+      if (state.client.resolveEdits) {
+        actions.push({
+          ...CodeAction.create(FIX_ALL_TITLE, CodeActionKind.QuickFix),
+          data: { fixAll: p.textDocument.uri },
+        });
+      } else {
+        const all = toFixAll(a, p.textDocument.uri, options, CodeActionKind.QuickFix);
+        if (all) actions.push(all);
+      }
     }
     return actions;
+  });
+
+  connection.onCodeActionResolve(async (action) => {
+    const uri = (action.data as { fixAll?: unknown } | undefined)?.fixAll;
+    if (typeof uri !== 'string') return action;
+    const a = await state.analysisOf(uri);
+    const all = a ? toFixAll(a, uri, await state.optionsFor(uri), CodeActionKind.QuickFix) : undefined;
+    return all ?? action;
   });
 
   connection.onRequest(FIX_ALL, async (p: { uri?: unknown }) => {

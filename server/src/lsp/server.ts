@@ -27,12 +27,14 @@ export function startServer(connection: Connection): void {
     state.client.configuration = ws?.configuration === true;
     state.client.watchConfiguration = ws?.didChangeConfiguration?.dynamicRegistration === true;
     state.client.refreshInlays = ws?.inlayHint?.refreshSupport === true;
+    state.client.resolveEdits =
+      params.capabilities.textDocument?.codeAction?.resolveSupport?.properties.includes('edit') === true;
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         documentSymbolProvider: { label: '年报大纲' },
         foldingRangeProvider: true,
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: true },
         hoverProvider: true,
         inlayHintProvider: true,
       },

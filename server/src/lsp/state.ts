@@ -18,7 +18,7 @@ export class ServerState {
   readonly forced = new Set<string>();
   /** Views of files read by the server (a PDF's text): where each page starts, by the view's URI (see `viewKey`). */
   readonly sources = new Map<string, readonly SourceMark[]>();
-  readonly client = { configuration: false, watchConfiguration: false, refreshInlays: false };
+  readonly client = { configuration: false, watchConfiguration: false, refreshInlays: false, resolveEdits: false };
   private readonly settings = new Map<string, Promise<Options>>();
 
   constructor(readonly connection: Connection) {}
