@@ -7,7 +7,7 @@
 import { fixAllText } from './core/fixall';
 import { DOCX_EXTENSION, fixDocx, readDocx } from './inputs/docx';
 import { extensionOf, readInput, TEXT_ADAPTER } from './inputs/index';
-import { analyze } from './service';
+import { DEFAULT_OPTIONS, problemsIn } from './service';
 
 export interface FixedCopy {
   /** The bytes to write: the fixed .docx, or the fixed text as UTF-8. */
@@ -38,7 +38,7 @@ export async function fixCopy(bytes: Uint8Array, name: string): Promise<FixedCop
       applied: result.applied,
       changed: written.changed,
       unplaced: written.unplaced,
-      remaining: remaining(result.text, false),
+      remaining: problemsIn(result.text, false, DEFAULT_OPTIONS),
     };
   }
   const input = await readInput(bytes, name);
@@ -47,12 +47,8 @@ export async function fixCopy(bytes: Uint8Array, name: string): Promise<FixedCop
     bytes: new TextEncoder().encode(result.text),
     applied: result.applied,
     unplaced: [],
-    remaining: remaining(result.text, input.markdown),
+    remaining: problemsIn(result.text, input.markdown, DEFAULT_OPTIONS),
   };
-}
-
-function remaining(text: string, markdown: boolean): number {
-  return analyze(text, markdown).findings.filter((f) => f.severity === 'error' || f.severity === 'warning').length;
 }
 
 /** What was done, in a sentence: `已修复 3 处（改动 3 个单元格），写入“fixed.docx”；仍有 2 个问题需人工处理`. */

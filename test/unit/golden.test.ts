@@ -7,9 +7,9 @@
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync, writeFileSync, existsSync } from 'node:fs';
 import * as path from 'node:path';
-import { fixAllText } from '../../server/src/core/fixall';
+import { fixAllStageOf, fixAllText } from '../../server/src/core/fixall';
 import { parseReport } from '../../server/src/core/parse/index';
-import { checkReport, ruleFor } from '../../server/src/core/rules/index';
+import { checkReport } from '../../server/src/core/rules/index';
 import { FIXTURES, describe1 } from '../helpers';
 
 const names = [
@@ -53,7 +53,7 @@ describe('scenario goldens: fix-all, then a re-check', () => {
       golden(name, 'remaining.txt', remaining);
       // What remains is what fix-all leaves to people: nothing it would fix.
       const report = parseReport(fixed, { markdown });
-      const fixable = checkReport(report).filter((f) => f.data && ruleFor(f.code)?.fixAllStage?.(f.data) !== undefined);
+      const fixable = checkReport(report).filter((f) => fixAllStageOf(f) !== undefined);
       assert.deepEqual(
         fixable.map((f) => describe1(report, f)),
         [],

@@ -8,6 +8,8 @@
  */
 
 /** A run of text on a page: baseline origin in PDF units (y upwards), advance width, font size. */
+import { PAGE_NUMBER } from '../core/parse/furniture';
+
 export interface PdfItem {
   readonly str: string;
   readonly x: number;
@@ -510,8 +512,12 @@ function tableRows(g: Grid, items: readonly PdfItem[]): Cell[][] {
   return out;
 }
 
-const PAGE_NUMBER =
-  /^(?:[-—–－\s]*\d{1,4}[-—–－\s]*|第\s*\d{1,4}\s*页(?:\s*[，,]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*\/\s*\d{1,4}|page\s*\d+(?:\s*of\s*\d+)?)$/iu;
+/** A page number in a page's margin: as text prints one, or a bare number (its place says what it is), or `Page 3 of 8`. */
+function pageNumber(text: string): boolean {
+  return (
+    PAGE_NUMBER.test(text) || /^[-—–－\s]*\d{1,4}[-—–－\s]*$/u.test(text) || /^page\s*\d+(?:\s*of\s*\d+)?$/iu.test(text)
+  );
+}
 
 /** The blocks of a page in reading order, page numbers and marks in the margins left out. */
 function blocksOf(page: PdfPage): Block[] {
@@ -555,8 +561,7 @@ function blocksOf(page: PdfPage): Block[] {
   // Page numbers in the top or bottom margin.
   const margin = page.height * 0.1;
   return blocks.filter(
-    (b) =>
-      b.kind === 'table' || !(PAGE_NUMBER.test(b.text.trim()) && (b.top > page.height - margin || b.bottom < margin)),
+    (b) => b.kind === 'table' || !(pageNumber(b.text.trim()) && (b.top > page.height - margin || b.bottom < margin)),
   );
 }
 

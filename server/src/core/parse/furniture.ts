@@ -8,7 +8,8 @@
 import { isBlank } from '../normalize';
 import type { Line } from '../lines';
 
-const PAGE_NUMBER =
+/** A page number as a page prints it: `- 3 -`, `第 3 页`, `第3页，共8页`, `3/8` (a bare `3` could be a table's value). */
+export const PAGE_NUMBER =
   /^(?:[-—–－]\s*\d{1,4}\s*[-—–－]|第\s*\d{1,4}\s*页(?:\s*[，,]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*\/\s*\d{1,4})$/u;
 
 /** Lines a page's head or foot is looked for in. */
