@@ -46,6 +46,14 @@ const builds = [
     banner: { js: '#!/usr/bin/env node' },
     plugins: [pdfjsApart],
   },
+  // The table preview's script, run in a webview.
+  {
+    entryPoints: ['client/src/webview/preview.ts'],
+    outfile: 'dist/preview.js',
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+  },
   // Mozilla's minified files, kept minified; no source map.
   {
     entryPoints: ['server/src/inputs/pdfjs-entry.ts'],

@@ -24,6 +24,7 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
+import { TablePreviews, type TablePreview } from './preview';
 
 let client: LanguageClient | undefined;
 
@@ -31,6 +32,8 @@ let client: LanguageClient | undefined;
 export interface NianbaoApi {
   /** The status bar item's text for the active editor, or undefined when it is hidden. */
   statusText(): string | undefined;
+  /** The table preview of a document, when one is open: the version it shows, and an event at each redraw. */
+  preview(uri: vscode.Uri): Pick<TablePreview, 'version' | 'onDidRedraw'> | undefined;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<NianbaoApi> {
@@ -55,7 +58,21 @@ export async function activate(context: vscode.ExtensionContext): Promise<Nianba
   });
 
   const views = new ReportViews(() => client);
+  const previews = new TablePreviews(context.extensionUri, () => client);
   context.subscriptions.push(
+    previews,
+    vscode.commands.registerCommand('nianbao.showPreview', async (uri?: vscode.Uri) => {
+      const doc =
+        uri instanceof vscode.Uri
+          ? (vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString()) ??
+            (await vscode.workspace.openTextDocument(uri)))
+          : vscode.window.activeTextEditor?.document;
+      if (!doc) {
+        void vscode.window.showInformationMessage('年报校对：请先打开一份年度报告');
+        return;
+      }
+      await previews.show(doc);
+    }),
     vscode.workspace.registerTextDocumentContentProvider(REPORT_VIEW_SCHEME, views),
     vscode.commands.registerCommand('nianbao.openAsReport', (uri?: vscode.Uri) => views.open(uri)),
     vscode.commands.registerCommand('nianbao.fixAll', (args?: { target?: vscode.Uri }) => {
@@ -71,17 +88,21 @@ export async function activate(context: vscode.ExtensionContext): Promise<Nianba
       const editor = vscode.window.activeTextEditor;
       if (!editor || !client) return;
       await client.sendRequest(CHECK_AS_REPORT, { uri: editor.document.uri.toString() });
+      // In the report language the editor asks again for everything — the outline at once, the grammar — and the
+      // server checks it whatever detection says.
+      if (editor.document.languageId !== LANGUAGE_ID)
+        await vscode.languages.setTextDocumentLanguage(editor.document, LANGUAGE_ID);
     }),
   );
   const status = new ReportStatus();
   context.subscriptions.push(status);
   await client.start();
-  return { statusText: () => status.text() };
+  return { statusText: () => status.text(), preview: (uri) => previews.of(uri) };
 }
 
 /**
  * The status bar item of a report: its errors and warnings (`年报 ✗2 ⚠3`, or `年报 ✓`), as Problems counts them; a
- * click opens Problems. Shown while the active editor holds a report.
+ * click opens the table preview, its tooltip offers Problems too. Shown while the active editor holds a report.
  */
 class ReportStatus implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('nianbao.status', vscode.StatusBarAlignment.Left, 100);
@@ -89,7 +110,7 @@ class ReportStatus implements vscode.Disposable {
 
   constructor() {
     this.item.name = '年报校对';
-    this.item.command = 'workbench.actions.view.problems';
+    this.item.command = 'nianbao.showPreview';
     this.subscriptions = [
       vscode.window.onDidChangeActiveTextEditor(() => this.update()),
       vscode.languages.onDidChangeDiagnostics(() => this.update()),
@@ -115,7 +136,12 @@ class ReportStatus implements vscode.Disposable {
     const errors = ours.filter((d) => d.severity === vscode.DiagnosticSeverity.Error).length;
     const warnings = ours.filter((d) => d.severity === vscode.DiagnosticSeverity.Warning).length;
     this.item.text = errors + warnings === 0 ? '年报 ✓' : `年报 ✗${errors} ⚠${warnings}`;
-    this.item.tooltip = `年报校对：${errors} 个错误，${warnings} 个警告（点击打开“问题”面板）`;
+    const tip = new vscode.MarkdownString(
+      `年报校对：${errors} 个错误，${warnings} 个警告\n\n` +
+        '[打开表格预览](command:nianbao.showPreview) · [打开“问题”面板](command:workbench.actions.view.problems)',
+    );
+    tip.isTrusted = { enabledCommands: ['nianbao.showPreview', 'workbench.actions.view.problems'] };
+    this.item.tooltip = tip;
     this.visible = true;
     this.item.show();
   }

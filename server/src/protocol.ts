@@ -43,3 +43,12 @@ export const WRITE_FIXED_COPY = 'nianbao/writeFixedCopy';
 
 export type WriteFixedCopyResult =
   { readonly message: string; readonly unplaced: readonly string[] } | { readonly error: string };
+
+/**
+ * Client → server request `{ uri }`: the tables of a checked document drawn as HTML for the preview (`render/tables.ts`),
+ * their style sheet, and the document version they were drawn from. Answers `TablesResult`.
+ */
+export const TABLES = 'nianbao/tables';
+
+export type TablesResult =
+  { readonly html: string; readonly css: string; readonly version: number } | { readonly error: string };

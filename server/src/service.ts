@@ -25,6 +25,8 @@ import { looksLikeReport } from './core/detect';
 import { fixAllStageOf, fixAllSummary, fixAllText } from './core/fixall';
 import { fixesFor, type TextEdit } from './core/fixes';
 import { hoverAt } from './core/hover';
+import { corrections, tablesView } from './core/tableview';
+import { renderTables } from './render/tables';
 import { inlayHints } from './core/inlay';
 import { positionAt, splitLines } from './core/lines';
 import type { Report, Span } from './core/model';
@@ -243,12 +245,14 @@ export function toCodeActions(analysis: Analysis, uri: string, diagnostics: read
 
 export function toHover(analysis: Analysis, position: Position): Hover | undefined {
   // The cells the checks found wrong and what they should be: the hover of a right total then says so.
-  const corrections = new Map<number, number>();
-  for (const f of analysis.findings)
-    if (f.data?.fix === 'set-cell') corrections.set(f.data.target.span.start, Number(f.data.value));
-  const info = hoverAt(analysis.report, offsetAt(analysis.report, position), corrections);
+  const info = hoverAt(analysis.report, offsetAt(analysis.report, position), corrections(analysis.findings));
   if (!info) return undefined;
   return { contents: { kind: MarkupKind.Markdown, value: info.contents }, range: toRange(analysis.report, info.span) };
+}
+
+/** The report's tables drawn as HTML, findings as the options show them (the preview). */
+export function toTablesHtml(analysis: Analysis, options: Options): string {
+  return renderTables(tablesView(analysis.report, shownFindings(analysis, options)));
 }
 
 export function toInlayHints(analysis: Analysis, options: Options, range: Range): InlayHint[] {

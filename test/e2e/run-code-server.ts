@@ -11,6 +11,7 @@ import {
   mkdtempSync,
   readFileSync,
   readdirSync,
+  renameSync,
   rmSync,
   statSync,
   watch,
@@ -93,35 +94,64 @@ function whenWritten(file: string): Promise<string> {
   });
 }
 
-/** Takes each screenshot the suite asks for, once the selector it names shows in the page. */
-function serveScreenshots(browser: Browser, dir: string): () => void {
+/**
+ * What the suite asks of the page, which only the browser can do: click (in the workbench, or in the table preview's
+ * webview when `frame` is `preview`), read elements of the preview, wait for a selector, take a screenshot.
+ */
+interface PageRequest {
+  readonly frame?: 'preview';
+  readonly click?: string;
+  /** Elements of the preview to read: each one's class, `data-title` and text. */
+  readonly read?: string;
+  readonly selector?: string;
+  /** Save a screenshot (source runs only: the README's pictures). */
+  readonly screenshot?: boolean;
+}
+
+/** Answers the suite's requests: `NAME.request` in, `NAME.done` (JSON: what was read, or the error) out. */
+function serveRequests(browser: Browser, dir: string, shots: string | undefined): () => void {
   const taken = new Set<string>();
   const w = watch(dir, async () => {
     for (const f of readdirSync(dir)) {
       if (!f.endsWith('.request') || taken.has(f)) continue;
       const text = readFileSync(path.join(dir, f), 'utf8');
       if (text.length === 0) continue;
-      const { selector, click } = JSON.parse(text) as { selector: string; click?: string };
+      const req = JSON.parse(text) as PageRequest;
       taken.add(f);
       const name = f.replace(/\.request$/u, '');
       const page = browser.contexts()[0]?.pages()[0];
+      const answer: { read?: { cls: string; title: string; text: string }[]; error?: string } = {};
       try {
-        if (page) {
-          if (click) await page.locator(click).first().click({ timeout: 10_000 });
-          await page.waitForSelector(selector, { state: 'visible', timeout: 20_000 });
-          await page.screenshot({ path: path.join(dir, `${name}.png`) });
+        if (!page) throw new Error('no page');
+        // The preview's page sits two frames deep: the webview's host frame, then its content.
+        const scope =
+          req.frame === 'preview' ? page.frameLocator('iframe.webview.ready').frameLocator('#active-frame') : page;
+        if (req.click) await scope.locator(req.click).first().click({ timeout: 10_000 });
+        if (req.read) {
+          await scope.locator(req.read).first().waitFor({ state: 'attached', timeout: 20_000 });
+          answer.read = await scope.locator(req.read).evaluateAll((els) =>
+            els.map((e) => ({
+              cls: e.className,
+              title: e.getAttribute('data-title') ?? '',
+              text: (e.textContent ?? '').trim(),
+            })),
+          );
+        }
+        if (req.selector) await page.waitForSelector(req.selector, { state: 'visible', timeout: 20_000 });
+        if (req.screenshot && shots) {
+          await page.screenshot({ path: path.join(shots, `${name}.png`) });
           log(`screenshot ${name}.png`);
         }
       } catch (err) {
-        log(`screenshot ${name} not taken: ${String(err)}`);
+        answer.error = String(err);
+        log(`request ${name} failed: ${answer.error}`);
       }
-      writeFileSync(path.join(dir, `${name}.done`), '');
+      // Written whole, then renamed: the suite never reads half an answer.
+      writeFileSync(path.join(dir, `${name}.done.part`), JSON.stringify(answer));
+      renameSync(path.join(dir, `${name}.done.part`), path.join(dir, `${name}.done`));
     }
   });
-  return () => {
-    w.close();
-    for (const f of readdirSync(dir)) if (!f.endsWith('.png')) rmSync(path.join(dir, f));
-  };
+  return () => w.close();
 }
 
 async function runSuite(entry: string, mode: 'source' | 'package', extensionsDir?: string): Promise<Result> {
@@ -130,13 +160,15 @@ async function runSuite(entry: string, mode: 'source' | 'package', extensionsDir
   await makeWorkspace(ws);
   const result = path.join(work, 'result', 'result.json');
   mkdirSync(path.dirname(result));
+  const requests = path.join(work, 'requests');
+  mkdirSync(requests);
   const shots = mode === 'source' ? SHOTS : undefined;
   if (shots) {
     rmSync(shots, { recursive: true, force: true });
     mkdirSync(shots);
   }
   const port = await freePort();
-  const env: NodeJS.ProcessEnv = { ...process.env, NIANBAO_E2E_RESULT: result };
+  const env: NodeJS.ProcessEnv = { ...process.env, NIANBAO_E2E_RESULT: result, NIANBAO_E2E_REQUESTS: requests };
   if (shots) env['NIANBAO_E2E_SHOTS'] = shots;
   if (extensionsDir) env['NIANBAO_E2E_INSTALLED_DIR'] = extensionsDir;
   const args = [
@@ -161,7 +193,7 @@ async function runSuite(entry: string, mode: 'source' | 'package', extensionsDir
     executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
     args: CHROMIUM_FLAGS,
   });
-  const stopShots = shots ? serveScreenshots(browser, shots) : () => undefined;
+  const stopRequests = serveRequests(browser, requests, shots);
   let timer: NodeJS.Timeout | undefined;
   try {
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
@@ -179,7 +211,7 @@ async function runSuite(entry: string, mode: 'source' | 'package', extensionsDir
     return JSON.parse(await Promise.race([whenWritten(result), deadline])) as Result;
   } finally {
     if (timer) clearTimeout(timer);
-    stopShots();
+    stopRequests();
     await browser.close().catch(() => undefined);
     server.kill();
     rmSync(work, { recursive: true, force: true });
@@ -199,6 +231,8 @@ async function main(): Promise<void> {
 
   const results: [string, Result][] = [];
   results.push(['source folder', await runSuite(entry, 'source')]);
+  // NIANBAO_E2E_SOURCE_ONLY=1: the source run alone (while working on one test).
+  if (process.env['NIANBAO_E2E_SOURCE_ONLY']) return report(results);
 
   log('packaging the extension');
   execFileSync('npm', ['run', 'package', '--silent'], { cwd: REPO, stdio: ['ignore', 'ignore', 'inherit'] });
@@ -242,6 +276,10 @@ async function main(): Promise<void> {
   }
 
   results.push(['package size', sizeCheck]);
+  report(results);
+}
+
+function report(results: [string, Result][]): void {
   let failed = 0;
   let passed = 0;
   for (const [name, r] of results) {

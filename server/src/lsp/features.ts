@@ -11,8 +11,10 @@ import {
   toHover,
   toInlayHints,
   toSymbols,
+  toTablesHtml,
 } from '../service';
-import { CHECK_AS_REPORT, FIX_ALL, FIX_ALL_KIND } from '../protocol';
+import { TABLES_CSS } from '../render/tables';
+import { CHECK_AS_REPORT, FIX_ALL, FIX_ALL_KIND, TABLES, type TablesResult } from '../protocol';
 
 /** Documents longer than this get fix-all in the light bulb only when asked for as a source action. */
 const LIGHT_BULB_LIMIT = 500_000;
@@ -88,6 +90,14 @@ export function registerFeatures(state: ServerState, diagnostics: DiagnosticsPub
     const a = await state.analysisOf(p.uri);
     if (!a) return { edits: [], message: '不是年度报告，没有可自动修复的问题' };
     return toFixAllEdits(a, await state.optionsFor(p.uri));
+  });
+
+  connection.onRequest(TABLES, async (p: { uri?: unknown }): Promise<TablesResult> => {
+    if (typeof p?.uri !== 'string') return { error: '没有指定文档' };
+    const doc = state.documents.get(p.uri);
+    const a = await state.analysisOf(p.uri);
+    if (!doc || !a) return { error: '此文档未作为年度报告检查' };
+    return { html: toTablesHtml(a, await state.optionsFor(p.uri)), css: TABLES_CSS, version: doc.version };
   });
 
   connection.onRequest(CHECK_AS_REPORT, (p: { uri?: unknown }) => {

@@ -73,13 +73,23 @@ function golden(fixture: string): string[] {
     });
 }
 
+interface PageAnswer {
+  readonly read?: readonly { readonly cls: string; readonly title: string; readonly text: string }[];
+  readonly error?: string;
+}
+
+let requests = 0;
+
 /**
- * Asks the runner for a screenshot once `selector` shows in the page (after clicking `click`, when given: the page
- * is the runner's to touch), and waits until it is taken.
+ * Asks the runner to do what only the browser can (the page is the runner's to touch): click, read the table
+ * preview's cells, wait for a selector, take a screenshot. Resolves with its answer.
  */
-async function screenshot(name: string, selector: string, click?: string): Promise<void> {
-  const dir = process.env['NIANBAO_E2E_SHOTS'];
-  if (!dir) return;
+async function pageRequest(
+  req: { frame?: 'preview'; click?: string; read?: string; selector?: string; screenshot?: boolean },
+  name = `request-${++requests}`,
+): Promise<PageAnswer> {
+  const dir = process.env['NIANBAO_E2E_REQUESTS'];
+  assert.ok(dir, 'the runner takes no requests (NIANBAO_E2E_REQUESTS)');
   const done = path.join(dir, `${name}.done`);
   const seen = new Promise<void>((resolve) => {
     const w = watch(dir, () => {
@@ -90,9 +100,16 @@ async function screenshot(name: string, selector: string, click?: string): Promi
     });
   });
   // Written whole, then renamed: the runner never reads half a request.
-  writeFileSync(path.join(dir, `${name}.part`), JSON.stringify({ selector, click }));
+  writeFileSync(path.join(dir, `${name}.part`), JSON.stringify(req));
   renameSync(path.join(dir, `${name}.part`), path.join(dir, `${name}.request`));
   await seen;
+  return JSON.parse(readFileSync(done, 'utf8')) as PageAnswer;
+}
+
+/** A screenshot for the README once `selector` shows in the page (after clicking `click`, when given). */
+async function screenshot(name: string, selector: string, click?: string): Promise<void> {
+  const a = await pageRequest({ selector, ...(click ? { click } : {}), screenshot: true }, name);
+  assert.equal(a.error, undefined, `screenshot ${name}`);
 }
 
 const FIXTURES = ['000_94c66d917836ad80.txt', '001_50aa6597b9c6048c.txt', '003_b4c873c83d7e3610.txt'];
@@ -269,6 +286,12 @@ describe('Nianbao in VS Code', () => {
     await vscode.commands.executeCommand('nianbao.checkAsReport');
     const found = await diagnostics(notes.uri, (ds) => ds.length > 0);
     assert.equal(found.filter((d) => d.code === 'section-missing').length, 5);
+    // The outline shows it as a report at once: its section, and the five missing ones are not made up.
+    assert.equal(current(notes.uri)?.languageId, 'nianbao');
+    await vscode.commands.executeCommand('outline.focus');
+    const outline = await pageRequest({ read: '.outline-pane .monaco-list-row' });
+    assert.equal(outline.error, undefined);
+    assert.match(outline.read!.map((r) => r.text).join('|'), /一、总体情况/u);
   });
 
   it('applies settings while the editor runs: a severity override, then detection off', async () => {
@@ -289,7 +312,7 @@ describe('Nianbao in VS Code', () => {
     await diagnostics(doc.uri, (ds) => ds.some((d) => d.code === 'section-title'));
   });
 
-  it('opens a PDF as a report: a view of its text, each finding with its page, the outline', async () => {
+  it('opens a PDF as a report: a view of its text, each finding with its page, the outline, the table preview', async () => {
     const pdf = vscode.Uri.joinPath(workspace(), 'wrong-cell.pdf');
     const editor = await vscode.commands.executeCommand<vscode.TextEditor | undefined>('nianbao.openAsReport', pdf);
     assert.ok(editor, 'no editor opened');
@@ -318,6 +341,16 @@ describe('Nianbao in VS Code', () => {
       .map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))
       .join('\n');
     assert.match(shown, /（一）予以公开/u);
+    // Its tables beside it: the cells read from the PDF, the wrong one red with its right value.
+    await vscode.commands.executeCommand('nianbao.showPreview');
+    const cells = await pageRequest({ frame: 'preview', read: 'section[data-table="applications"] td.cell' });
+    assert.equal(cells.error, undefined);
+    assert.equal(cells.read!.length, 175);
+    assert.deepEqual(
+      cells.read!.filter((c) => !/\bok\b/u.test(c.cls)).map((c) => `${c.title} ${c.text}`),
+      ['（一）予以公开·自然人 6应为 5'],
+    );
+    await vscode.commands.executeCommand('workbench.action.closeEditorsInOtherGroups');
   });
 
   it('fix-all on a Word document opened as a report writes a fixed copy that checks clean', async () => {
@@ -342,6 +375,100 @@ describe('Nianbao in VS Code', () => {
     await published;
     assert.deepEqual(ours(fixed.document.uri), []);
     assert.match(fixed.document.getText(), /^\t（七）总计\t10\t2\t0\t0\t1\t0\t13$/mu);
+  });
+
+  it('draws the tables beside a report: its values, the wrong cell red with its value; a click reveals the cell; it follows edits and the cursor', async () => {
+    interface Api {
+      preview(uri: vscode.Uri): { version: number; onDidRedraw: vscode.Event<number> } | undefined;
+    }
+    const api = vscode.extensions.getExtension<Api>(EXTENSION_ID)!.exports;
+    const doc = await openReport('preview.txt');
+    await vscode.window.showTextDocument(doc);
+    await diagnostics(doc.uri, (ds) => ds.length > 0);
+    await vscode.commands.executeCommand('nianbao.showPreview');
+    assert.ok(api.preview(doc.uri), 'no preview after the command');
+
+    // 三's rows as the text has them: the 25 lines of the section with seven numbers.
+    const lines = doc.getText().split('\n');
+    const from = lines.findIndex((l) => l.startsWith('三、'));
+    const to = lines.findIndex((l) => l.startsWith('四、政府信息公开'));
+    const rows = lines.slice(from, to).flatMap((l, i) => {
+      const cells = l.split('\t').slice(-7);
+      return cells.length === 7 && cells.every((c) => /^\d+$/u.test(c)) ? [{ line: from + i, cells }] : [];
+    });
+    assert.equal(rows.length, 25);
+    const read = await pageRequest({ frame: 'preview', read: 'section[data-table="applications"] td.cell' });
+    assert.equal(read.error, undefined);
+    const cells = read.read!;
+    assert.equal(cells.length, 175);
+    const total = rows.findIndex((r) => lines[r.line]!.includes('（七）总计'));
+    assert.deepEqual(
+      cells.map((c) => c.text),
+      rows.flatMap((r, i) => r.cells.map((c, col) => (i === total && col === 0 ? `${c}应为 10` : c))),
+    );
+    assert.deepEqual(
+      cells.filter((c) => !/\bok\b/u.test(c.cls)).map((c) => `${c.title} ${c.cls}`),
+      ['（七）总计·自然人 cell wrong'],
+    );
+
+    // A click on （七）总计·总计 selects that cell in the text.
+    const line = rows[total]!.line;
+    const want = new vscode.Range(line, lines[line]!.lastIndexOf('\t') + 1, line, lines[line]!.length);
+    const selected = until(vscode.window.onDidChangeTextEditorSelection, () =>
+      Boolean(vscode.window.activeTextEditor?.selection.isEqual(want)),
+    );
+    const click = await pageRequest({ frame: 'preview', click: 'td[data-title="（七）总计·总计"]' });
+    assert.equal(click.error, undefined);
+    await selected;
+    assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), doc.uri.toString());
+
+    // The cursor in a cell marks it in the preview.
+    const first = rows[0]!.line;
+    const at = new vscode.Position(first, lines[first]!.lastIndexOf('\t') + 1);
+    const active = vscode.window.activeTextEditor!;
+    active.selection = new vscode.Selection(at, at);
+    assert.ok(active.selection.active.isEqual(at));
+    const cursor = await pageRequest({ frame: 'preview', read: 'td.cursor' });
+    assert.deepEqual(
+      cursor.read?.map((c) => c.title),
+      ['一、本年新收政府信息公开申请数量·总计'],
+    );
+
+    // An edit that mends the cell: the preview is drawn again from the new text, nothing wrong left.
+    const mended = new Promise<void>((resolve) => {
+      const sub = api.preview(doc.uri)!.onDidRedraw((v) => {
+        if (v === doc.version) {
+          sub.dispose();
+          resolve();
+        }
+      });
+    });
+    const edit = new vscode.WorkspaceEdit();
+    const cell = lines[line]!.indexOf('\t11\t') + 1;
+    edit.replace(doc.uri, new vscode.Range(line, cell, line, cell + 2), '10');
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    await mended;
+    const after = await pageRequest({ frame: 'preview', read: 'section[data-table="applications"] td.cell' });
+    assert.deepEqual(
+      after.read!.filter((c) => !/\bok\b/u.test(c.cls)).map((c) => c.title),
+      [],
+    );
+    assert.equal(after.read!.find((c) => c.title === '（七）总计·自然人')?.text, '10');
+    if (process.env['NIANBAO_E2E_SHOTS']) {
+      const back = new vscode.WorkspaceEdit();
+      back.replace(doc.uri, new vscode.Range(line, cell, line, cell + 2), '11');
+      await vscode.workspace.applyEdit(back);
+      await pageRequest({ frame: 'preview', read: 'td.cell.wrong' });
+      // The cursor on the wrong cell: the preview scrolls to it.
+      const wrongAt = new vscode.Position(line, cell);
+      vscode.window.activeTextEditor!.selection = new vscode.Selection(wrongAt, wrongAt);
+      vscode.window.activeTextEditor!.revealRange(
+        new vscode.Range(wrongAt, wrongAt),
+        vscode.TextEditorRevealType.InCenter,
+      );
+      await pageRequest({ frame: 'preview', read: 'td.cell.wrong.cursor' });
+      await screenshot('preview', 'iframe.webview.ready');
+    }
   });
 
   it('shows the problems, the outline, a hover and the quick fixes (screenshots)', async function () {

@@ -15,7 +15,9 @@ interface Outcome {
 }
 
 export function run(): Promise<void> {
-  const mocha = new Mocha({ ui: 'bdd', timeout: 60_000, color: false });
+  // NIANBAO_E2E_GREP runs only the tests whose title matches (while working on one).
+  const grep = process.env['NIANBAO_E2E_GREP'];
+  const mocha = new Mocha({ ui: 'bdd', timeout: 60_000, color: false, ...(grep ? { grep } : {}) });
   mocha.addFile(path.join(__dirname, 'extension.test.js'));
   const outcomes: Outcome[] = [];
   return new Promise((resolve, reject) => {

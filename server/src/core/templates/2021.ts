@@ -160,6 +160,10 @@ export function applicationsTable(rows: readonly RowSpec[], groups: TableSpec['g
       ['', '', ...APPLICANT_COLUMNS.slice(1, 6)],
     ],
     headerKeyword: '勾稽关系',
+    columnBands: [
+      { label: '申请人情况', from: 0, count: 7 },
+      { label: '法人或其他组织', from: 1, count: 5 },
+    ],
     sums: {
       totalColumn: TOTAL,
       // （七）总计 sums every row under 三、本年度办理结果 but itself.
@@ -185,6 +189,7 @@ export const REVIEW_TABLE: TableSpec = {
     [...REVIEW_RESULTS, ...REVIEW_GROUPS.slice(1)],
     [...REVIEW_RESULTS.map(() => ''), ...REVIEW_RESULTS, ...REVIEW_RESULTS],
   ],
+  columnBands: [{ label: '行政诉讼', from: 5, count: 10 }],
   sums: {
     groupTotals: REVIEW_GROUPS.map((name) => ({
       name,

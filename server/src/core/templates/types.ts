@@ -87,6 +87,11 @@ export interface TableSpec {
   readonly headerLabels: readonly string[];
   /** The header rows as the template prints them, cell by cell ('' for a merged cell). */
   readonly headerRows: readonly (readonly string[])[];
+  /**
+   * Headers that span columns without being part of the columns' names (`法人或其他组织` over five of 三's columns),
+   * outermost first: how the table is drawn.
+   */
+  readonly columnBands?: readonly { readonly label: string; readonly from: number; readonly count: number }[];
   /** A word that marks a header cell however its text varies (the corner note's 勾稽关系). */
   readonly headerKeyword?: string;
   readonly rows: readonly RowSpec[];
