@@ -1,12 +1,13 @@
 /**
- * `nianbao check [--format text|json] [--config FILE] [--max-size MB] <files or folders…>`: the server's checks over
- * files, for reviewers. Exit 0 when no file has an error, 1 when any has, 2 for bad usage, a path that cannot be read
+ * `nianbao check [--format text|json] [--config FILE] [--max-size MB] [--no-ignore] <files or folders…>`: the server's
+ * checks over files, for reviewers; findings dismissed in a `.nianbao.json` beside a file are left out. Exit 0 when no file has an error, 1 when any has, 2 for bad usage, a path that cannot be read
  * or checked (the other files are still checked). `nianbao convert FILE` prints the text the checker reads;
  * `nianbao fix FILE -o OUT` writes a copy with the safe fixes applied (a .docx into its own cells).
  */
 
 import { readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { DISMISS_FILE, DismissalStore } from './dismissals';
 import { canFix, fixCopy, fixSummary, type FixedCopy } from './fixcopy';
 import type { Finding } from './core/codes';
 import { looksLikeReport } from './core/detect';
@@ -17,7 +18,7 @@ import { analyze, shownFindings, DEFAULT_OPTIONS, toOptions, type Options } from
 
 const DEFAULT_MAX_MB = 64;
 
-const USAGE = `用法：nianbao check [--format text|json] [--config 设置.json] [--max-size MB] <文件或文件夹…>
+const USAGE = `用法：nianbao check [--format text|json] [--config 设置.json] [--max-size MB] [--no-ignore] <文件或文件夹…>
       nianbao convert [--max-size MB] <文件>     输出检查时读到的文字（看清网页、Word 等文件被读成了什么）
       nianbao fix <文件> -o <输出文件>          写出修复后的副本（空白填 0、总计、唯一的错格）；.docx 只改相应单元格的文字
 
@@ -26,6 +27,7 @@ const USAGE = `用法：nianbao check [--format text|json] [--config 设置.json
   --format json   {"files":[{"path","diagnostics":[…]}]}，位置为 LSP 的 0 起行列
   --config FILE   JSON 设置文件，格式同编辑器设置 {"severity": {"section-title": "off"}}
   --max-size MB   大于此大小的文件不检查（默认 ${DEFAULT_MAX_MB}）
+  --no-ignore     也显示报告旁 .nianbao.json 中记录为“已核实，忽略”的问题
 退出码：0 没有错误；1 有错误；2 用法错误、有路径无法读取或无法检查。`;
 
 /** A finding where the CLI prints it: 0-based line and character, as LSP counts them. */
@@ -40,6 +42,8 @@ interface Located {
 interface FileResult {
   path: string;
   findings: Located[];
+  /** Findings not shown because a reviewer dismissed them (`.nianbao.json`). */
+  dismissed: number;
 }
 
 /** A file's text as the checker reads it. */
@@ -55,13 +59,16 @@ export interface CliChecker {
 function checkText(file: string, input: InputText, options: Options, checker: CliChecker): FileResult {
   const analysis = checker.analyze(input.text, input.markdown);
   const starts = analysis.report.lineStarts;
-  const findings = shownFindings(analysis, options).map((finding) => ({
+  const shown = shownFindings(analysis, options);
+  const dismissed =
+    options.dismissed.length > 0 ? shownFindings(analysis, { ...options, dismissed: [] }).length - shown.length : 0;
+  const findings = shown.map((finding) => ({
     finding,
     start: positionAt(starts, finding.span.start),
     page: pageAt(input.sourceMap, finding.span.start),
     end: positionAt(starts, finding.span.end),
   }));
-  return { path: file, findings };
+  return { path: file, findings, dismissed };
 }
 
 /** Why reading a file failed, as a skip reason and the words for stderr. */
@@ -82,6 +89,8 @@ export interface CliResult {
 interface Args {
   format: 'text' | 'json';
   options: Options;
+  /** Show the findings dismissed in `.nianbao.json` too. */
+  noIgnore: boolean;
   maxMb: number;
   paths: string[];
 }
@@ -91,7 +100,7 @@ function parseArgs(argv: readonly string[]): Args | CliResult {
   const args = [...argv];
   if (args[0] === '--help' || args[0] === '-h') return { code: 0, stdout: USAGE + '\n', stderr: '' };
   if (args.shift() !== 'check') return { code: 2, stdout: '', stderr: USAGE + '\n' };
-  const out: Args = { format: 'text', options: DEFAULT_OPTIONS, maxMb: DEFAULT_MAX_MB, paths: [] };
+  const out: Args = { format: 'text', options: DEFAULT_OPTIONS, noIgnore: false, maxMb: DEFAULT_MAX_MB, paths: [] };
   const value = (a: string): string => (a.includes('=') ? a.slice(a.indexOf('=') + 1) : (args.shift() ?? ''));
   while (args.length > 0) {
     const a = args.shift()!;
@@ -112,6 +121,8 @@ function parseArgs(argv: readonly string[]): Args | CliResult {
       const mb = maxSize(value(a));
       if (typeof mb !== 'number') return mb;
       out.maxMb = mb;
+    } else if (a === '--no-ignore') {
+      out.noIgnore = true;
     } else if (a.startsWith('--')) {
       return { code: 2, stdout: '', stderr: `nianbao: 未知的选项“${a}”\n${USAGE}\n` };
     } else out.paths.push(a);
@@ -198,7 +209,7 @@ async function fix(argv: readonly string[]): Promise<CliResult> {
   }
   let copy: FixedCopy;
   try {
-    copy = await fixCopy(bytes, file);
+    copy = await fixCopy(bytes, file, new DismissalStore().of(file));
   } catch (e) {
     if (e instanceof InputError) return { code: 2, stdout: '', stderr: `nianbao: “${file}”${e.reason}，未修复\n` };
     throw e;
@@ -219,7 +230,22 @@ export async function runCli(argv: readonly string[], checker: CliChecker = { an
   if (argv[0] === 'fix') return fix(argv.slice(1));
   const parsed = parseArgs(argv);
   if ('code' in parsed) return parsed;
-  const { format, options, maxMb, paths } = parsed;
+  const { format, options, noIgnore, maxMb, paths } = parsed;
+  const dismissals = new DismissalStore();
+  const badDismissFiles = new Set<string>();
+  /** The options for one file: the findings dismissed beside it left out, unless --no-ignore. */
+  const optionsFor = (file: string): Options => {
+    if (noIgnore) return options;
+    const { path: at, file: read } = dismissals.fileFor(file);
+    if ('error' in read) {
+      if (!badDismissFiles.has(at)) notes.push(`nianbao: “${at}”${read.error}，其中忽略的问题未生效`);
+      badDismissFiles.add(at);
+      return options;
+    }
+    const dismissed = dismissals.of(file);
+    return dismissed.length > 0 ? { ...options, dismissed } : options;
+  };
+  const notes: string[] = [];
   const maxBytes = Math.floor(maxMb * 1024 * 1024);
 
   const { candidates, errors: err } = collect(paths, isReportFileName);
@@ -241,7 +267,7 @@ export async function runCli(argv: readonly string[], checker: CliChecker = { an
       continue;
     }
     try {
-      results.push(checkText(c.path, input, options, checker));
+      results.push(checkText(c.path, input, optionsFor(c.path), checker));
     } catch (e) {
       // The checker never throws on any text: this is a bug, said as one, and the other files go on.
       const detail = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
@@ -259,12 +285,14 @@ export async function runCli(argv: readonly string[], checker: CliChecker = { an
       else others++;
     }
   }
+  let dismissedCount = 0;
+  for (const r of results) dismissedCount += r.dismissed;
   const skippedLine = summarizeSkips(skipped);
-  const notes: string[] = [];
   let stdout: string;
   if (format === 'json') {
     const files = results.map((r) => ({
       path: r.path,
+      ...(r.dismissed > 0 ? { dismissed: r.dismissed } : {}),
       diagnostics: r.findings.map(({ finding, start, end, page }) => ({
         code: finding.code,
         severity: finding.severity,
@@ -286,7 +314,11 @@ export async function runCli(argv: readonly string[], checker: CliChecker = { an
         );
       }
     }
-    lines.push(`检查了 ${results.length} 个文件：${errors} 个错误，${warnings} 个警告，${others} 个提示`);
+    const dismissedWords =
+      dismissedCount > 0 ? `；另有 ${dismissedCount} 个问题已核实忽略（见 ${DISMISS_FILE}，--no-ignore 全部显示）` : '';
+    lines.push(
+      `检查了 ${results.length} 个文件：${errors} 个错误，${warnings} 个警告，${others} 个提示${dismissedWords}`,
+    );
     if (skippedLine) lines.push(skippedLine);
     stdout = lines.join('\n') + '\n';
   }

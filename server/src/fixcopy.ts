@@ -4,6 +4,7 @@
  * Word document opened as a report.
  */
 
+import type { Dismissal } from './core/dismiss';
 import { fixAllText } from './core/fixall';
 import { DOCX_EXTENSION, fixDocx, readDocx } from './inputs/docx';
 import { extensionOf, readInput, TEXT_ADAPTER } from './inputs/index';
@@ -27,27 +28,35 @@ export function canFix(name: string): boolean {
   return ext === DOCX_EXTENSION || ext === '' || TEXT_ADAPTER.extensions.includes(ext);
 }
 
-/** The fixed copy of a file's bytes. Throws an `InputError` for a file that cannot be read as a report. */
-export async function fixCopy(bytes: Uint8Array, name: string): Promise<FixedCopy> {
+/**
+ * The fixed copy of a file's bytes; findings a reviewer `dismissed` are left as they are. Throws an `InputError` for a
+ * file that cannot be read as a report.
+ */
+export async function fixCopy(
+  bytes: Uint8Array,
+  name: string,
+  dismissed: readonly Dismissal[] = [],
+): Promise<FixedCopy> {
+  const options = { ...DEFAULT_OPTIONS, dismissed };
   if (extensionOf(name) === DOCX_EXTENSION) {
     const reading = readDocx(bytes);
-    const result = fixAllText(reading.input.text);
+    const result = fixAllText(reading.input.text, {}, dismissed);
     const written = fixDocx(bytes, reading, result.text);
     return {
       bytes: written.bytes,
       applied: result.applied,
       changed: written.changed,
       unplaced: written.unplaced,
-      remaining: problemsIn(result.text, false, DEFAULT_OPTIONS),
+      remaining: problemsIn(result.text, false, options),
     };
   }
   const input = await readInput(bytes, name);
-  const result = fixAllText(input.text, { markdown: input.markdown });
+  const result = fixAllText(input.text, { markdown: input.markdown }, dismissed);
   return {
     bytes: new TextEncoder().encode(result.text),
     applied: result.applied,
     unplaced: [],
-    remaining: problemsIn(result.text, input.markdown, DEFAULT_OPTIONS),
+    remaining: problemsIn(result.text, input.markdown, options),
   };
 }
 

@@ -22,6 +22,7 @@ import {
 } from 'vscode-languageserver-types';
 import type { Finding, Severity } from './core/codes';
 import { looksLikeReport } from './core/detect';
+import { dismissedBy, fingerprint, type Dismissal } from './core/dismiss';
 import { fixAllStageOf, fixAllSummary, fixAllText } from './core/fixall';
 import { fixesFor, type TextEdit } from './core/fixes';
 import { hoverAt } from './core/hover';
@@ -46,9 +47,11 @@ export interface Options {
   readonly severity: Readonly<Partial<Record<string, Severity | 'off'>>>;
   /** Show the expected value after a wrong total. */
   readonly inlayHints: boolean;
+  /** Findings a reviewer dismissed (`.nianbao.json` beside the report): not shown, not fixed. */
+  readonly dismissed: readonly Dismissal[];
 }
 
-export const DEFAULT_OPTIONS: Options = { detection: true, severity: {}, inlayHints: true };
+export const DEFAULT_OPTIONS: Options = { detection: true, severity: {}, inlayHints: true, dismissed: [] };
 
 const SEVERITY_NAMES = new Set(['error', 'warning', 'information', 'hint', 'off']);
 
@@ -69,6 +72,7 @@ export function toOptions(raw: unknown): Options {
     detection: typeof detectionRaw === 'boolean' ? detectionRaw : true,
     severity,
     inlayHints: typeof inlayRaw === 'boolean' ? inlayRaw : true,
+    dismissed: [],
   };
 }
 
@@ -155,10 +159,12 @@ export function toRange(report: Report, span: Span): Range {
   return { start: positionAt(report.lineStarts, span.start), end: positionAt(report.lineStarts, span.end) };
 }
 
-/** The findings as the options show them: codes that are off dropped, severities overridden. */
+/** The findings as the options show them: codes that are off and dismissed findings dropped, severities overridden. */
 export function shownFindings(analysis: Analysis, options: Options): Finding[] {
   const out: Finding[] = [];
+  const dismissed = dismissedBy(analysis.report, options.dismissed);
   for (const f of analysis.findings) {
+    if (dismissed(f)) continue;
     const severity = effectiveSeverity(f, options);
     if (severity) out.push(severity === f.severity ? f : { ...f, severity });
   }
@@ -224,23 +230,66 @@ function toTextEdits(report: Report, edits: readonly TextEdit[]): { range: Range
   return edits.map((e) => ({ range: toRange(report, e), newText: e.newText }));
 }
 
-/** Quick fixes for the diagnostics the client sent, computed against the document's current text. */
-export function toCodeActions(analysis: Analysis, uri: string, diagnostics: readonly Diagnostic[]): CodeAction[] {
+/** The command a dismiss quick fix runs (the server's): `[DismissArgs]`. */
+export const DISMISS_COMMAND = 'nianbao.dismiss';
+
+export const DISMISS_TITLE = '已核实，忽略此问题';
+
+/** What the dismiss command records: the document, and the finding as `.nianbao.json` keeps it. */
+export interface DismissArgs extends Dismissal {
+  readonly uri: string;
+  readonly message: string;
+}
+
+/**
+ * Quick fixes for the diagnostics the client sent, computed against the document's current text. `dismissable`: the
+ * document is a file, beside which a reviewer's dismissals can be kept; each finding then also gets “已核实，忽略此问题”.
+ */
+export function toCodeActions(
+  analysis: Analysis,
+  uri: string,
+  diagnostics: readonly Diagnostic[],
+  dismissable = false,
+): CodeAction[] {
   const out: CodeAction[] = [];
+  const report = analysis.report;
   for (const d of diagnostics) {
     if (d.source !== SOURCE) continue;
-    for (const fix of fixesFor(d.code, d.data, analysis.report.text, analysis.report.template)) {
+    for (const fix of fixesFor(d.code, d.data, report.text, report.template)) {
       const action = CodeAction.create(
         fix.title,
-        { changes: { [uri]: toTextEdits(analysis.report, fix.edits) } },
+        { changes: { [uri]: toTextEdits(report, fix.edits) } },
         CodeActionKind.QuickFix,
       );
       action.diagnostics = [d];
       action.isPreferred = fix.preferred;
       out.push(action);
     }
+    if (!dismissable) continue;
+    // The finding on the current text: same code, same place (a diagnostic of an older version gets no action).
+    const f = analysis.findings.find(
+      (x) => x.code === d.code && x.message === d.message && sameRange(toRange(report, x.span), d.range),
+    );
+    if (!f) continue;
+    const args: DismissArgs = { uri, code: f.code, ...fingerprint(report, f), message: f.message };
+    const action = CodeAction.create(
+      DISMISS_TITLE,
+      { title: DISMISS_TITLE, command: DISMISS_COMMAND, arguments: [args] },
+      CodeActionKind.QuickFix,
+    );
+    action.diagnostics = [d];
+    out.push(action);
   }
   return out;
+}
+
+function sameRange(a: Range, b: Range): boolean {
+  return (
+    a.start.line === b.start.line &&
+    a.start.character === b.start.character &&
+    a.end.line === b.end.line &&
+    a.end.character === b.end.character
+  );
 }
 
 export function toHover(analysis: Analysis, position: Position): Hover | undefined {
@@ -290,7 +339,7 @@ export interface FixAllEdits {
 export function toFixAllEdits(analysis: Analysis, options: Options): FixAllEdits {
   const report = analysis.report;
   const before = report.text;
-  const result = fixAllText(before, { markdown: report.markdown, template: report.template });
+  const result = fixAllText(before, { markdown: report.markdown, template: report.template }, options.dismissed);
   const after = result.text;
   const message = fixAllSummary(result, problemsIn(after, report.markdown, options, report.template));
   if (after === before) return { edits: [], message };

@@ -313,6 +313,50 @@ describe('cli on Word documents', () => {
     );
   });
 
+  it('leaves out findings dismissed in .nianbao.json beside the report, says how many; --no-ignore shows them; a broken file dismisses nothing', () => {
+    const d = mkdtempSync(path.join(tmpdir(), 'nianbao-cli-dismiss-'));
+    const wrong = replaceOnce(fixture('crafted/correct-tab.txt'), '\t（七）总计\t10\t', '\t（七）总计\t11\t');
+    writeFileSync(path.join(d, 'r.txt'), wrong);
+    writeFileSync(path.join(d, 'other.txt'), wrong);
+    const entry = { file: 'r.txt', code: 'table-total', at: 'cell:applications:total:自然人', text: '11' };
+    writeFileSync(path.join(d, '.nianbao.json'), JSON.stringify({ dismissed: [entry] }));
+    const line = wrong.split('\n').findIndex((l) => l.startsWith('\t（七）总计')) + 1;
+    const finding = `table-total （七）总计·自然人 应为 10（予以公开 5 + 部分公开 1 + 不予公开 2 + 无法提供 2），实为 11`;
+    const r = run('check', d);
+    assert.equal(
+      r.stdout,
+      [
+        `${path.join(d, 'other.txt')}:${line}:8: error ${finding}`,
+        '检查了 2 个文件：1 个错误，0 个警告，0 个提示；另有 1 个问题已核实忽略（见 .nianbao.json，--no-ignore 全部显示）',
+        '',
+      ].join('\n'),
+    );
+    assert.equal(r.code, 1);
+    const json = JSON.parse(run('check', '--format', 'json', d).stdout) as {
+      files: { path: string; dismissed?: number }[];
+    };
+    assert.deepEqual(
+      json.files.map((f) => [path.basename(f.path), f.dismissed]),
+      [
+        ['other.txt', undefined],
+        ['r.txt', 1],
+      ],
+    );
+    const all = run('check', '--no-ignore', path.join(d, 'r.txt'));
+    assert.equal(all.stdout.split('\n')[0], `${path.join(d, 'r.txt')}:${line}:8: error ${finding}`);
+    // fix leaves the dismissed cell as it is.
+    const out = path.join(d, 'fixed.txt');
+    assert.equal(run('fix', path.join(d, 'r.txt'), '-o', out).code, 0);
+    assert.equal(readFileSync(out, 'utf8'), wrong);
+    writeFileSync(path.join(d, '.nianbao.json'), '{"dismissed": 3}');
+    const broken = run('check', path.join(d, 'r.txt'));
+    assert.match(broken.stdout, /^.*r\.txt:\d+:8: error table-total/u);
+    assert.equal(
+      broken.stderr,
+      `nianbao: “${path.join(d, '.nianbao.json')}”应为 {"dismissed": [ … ]}，其中忽略的问题未生效\n`,
+    );
+  });
+
   it('convert prints the text read from a .docx', () => {
     const r = run('convert', path.join(dir, 'wrong.docx'));
     assert.equal(r.code, 0);

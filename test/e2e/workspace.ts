@@ -19,6 +19,7 @@ export async function makeWorkspace(dir: string): Promise<void> {
   writeFileSync(path.join(dir, 'numbers.txt'), wrongTotal);
   writeFileSync(path.join(dir, 'wrong-total.txt'), wrongTotal);
   writeFileSync(path.join(dir, 'preview.txt'), wrongTotal);
+  writeFileSync(path.join(dir, 'dismiss.txt'), wrongTotal);
   const several = base
     .replace('1.属于国家秘密\t0\t0\t0', '1.属于国家秘密\t\t0\t0')
     .replace('\t1\t0\t13\n二', '\t1\t0\t15\n二')

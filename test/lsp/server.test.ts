@@ -1,7 +1,10 @@
 /** The bundled server over stdio, driven by a real JSON-RPC client. Waits on notifications, never on sleep. */
 
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, Diagnostic, DocumentSymbol, FoldingRange } from 'vscode-languageserver-protocol';
 import { fixture } from '../helpers';
@@ -85,7 +88,10 @@ describe('language server over stdio', function () {
     })) as CodeAction[];
     assert.deepEqual(
       actions.map((a) => [a.title, a.kind, a.isPreferred]),
-      [['将序号改为“五、”', 'quickfix', true]],
+      [
+        ['将序号改为“五、”', 'quickfix', true],
+        ['已核实，忽略此问题', 'quickfix', undefined],
+      ],
     );
     const edits = actions[0]!.edit!.changes![uri]!;
     const doc = TextDocument.create(uri, 'plaintext', 1, F001);
@@ -248,6 +254,7 @@ describe('language server over stdio', function () {
       quick.map((a) => [a.title, a.kind]),
       [
         ['“（三）1.属于国家秘密·自然人”填 0', 'quickfix'],
+        ['已核实，忽略此问题', 'quickfix'],
         ['年报校对：修复全部可自动修复的问题', 'quickfix'],
       ],
     );
@@ -261,6 +268,56 @@ describe('language server over stdio', function () {
     assert.deepEqual(none, []);
     client.settings = {};
     await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+  });
+
+  it('dismisses a finding after review: recorded in .nianbao.json beside the file, gone from the diagnostics, kept across edits', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'nianbao-lsp-dismiss-'));
+    const file = path.join(dir, '报告.txt');
+    const text = fixture('crafted/correct-tab.txt').replace('\t（七）总计\t10\t', '\t（七）总计\t11\t');
+    writeFileSync(file, text);
+    const uri = pathToFileURL(file).toString();
+    const first = client.diagnostics(uri);
+    await client.open(uri, text);
+    const d = (await first).diagnostics[0]!;
+    assert.equal(d.code, 'table-total');
+    const actions = (await client.connection.sendRequest('textDocument/codeAction', {
+      textDocument: { uri },
+      range: d.range,
+      context: { diagnostics: [d] },
+    })) as CodeAction[];
+    const dismiss = actions.find((a) => a.title === '已核实，忽略此问题')!;
+    assert.equal(dismiss.command?.command, 'nianbao.dismiss');
+    const cleared = client.diagnostics(uri, (p) => p.diagnostics.length === 0);
+    const written = await client.connection.sendRequest('workspace/executeCommand', {
+      command: dismiss.command!.command,
+      arguments: dismiss.command!.arguments,
+    });
+    assert.equal(written, path.join(dir, '.nianbao.json'));
+    await cleared;
+    const saved = JSON.parse(readFileSync(path.join(dir, '.nianbao.json'), 'utf8')) as {
+      dismissed: { file: string; code: string; at: string; text: string }[];
+    };
+    assert.deepEqual(
+      saved.dismissed.map((e) => [e.file, e.code, e.at, e.text]),
+      [['报告.txt', 'table-total', 'cell:applications:total:自然人', '11']],
+    );
+    // A line added at the top: still dismissed. The cell changed: back.
+    const v2 = client.diagnostics(uri, (p) => p.version === 2);
+    await client.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version: 2 },
+      contentChanges: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '\n' }],
+    });
+    assert.deepEqual((await v2).diagnostics, []);
+    const line = text.split('\n').findIndex((l) => l.startsWith('\t（七）总计')) + 1;
+    const v3 = client.diagnostics(uri, (p) => p.version === 3);
+    await client.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version: 3 },
+      contentChanges: [{ range: { start: { line, character: 7 }, end: { line, character: 9 } }, text: '12' }],
+    });
+    assert.deepEqual(
+      (await v3).diagnostics.map((x) => x.message),
+      ['（七）总计·自然人 应为 10（予以公开 5 + 部分公开 1 + 不予公开 2 + 无法提供 2），实为 12'],
+    );
   });
 
   it('survives a document of junk and keeps answering', async () => {

@@ -5,6 +5,7 @@
  */
 
 import type { FixData, Finding, TextEdit } from './codes';
+import { dismissedBy, type Dismissal } from './dismiss';
 import { applyEdits } from './edits';
 import { fixesFor } from './fixes';
 import { parseReport, type ParseOptions } from './parse/index';
@@ -28,16 +29,23 @@ export interface FixAllResult {
 
 /**
  * The text with every safe fix applied: each step checks the text and applies the fixes of the earliest stage that
- * has any. `options` as for parsing (Markdown; a template to read it under).
+ * has any. `options` as for parsing (Markdown; a template to read it under); findings a reviewer `dismissed` are left
+ * as they are.
  */
-export function fixAllText(text: string, options: ParseOptions = {}): FixAllResult {
+export function fixAllText(
+  text: string,
+  options: ParseOptions = {},
+  dismissed: readonly Dismissal[] = [],
+): FixAllResult {
   let current = text;
   let applied = 0;
   const byStage: number[] = [];
   for (let step = 0; step < MAX_STEPS; step++) {
     const report = parseReport(current, options);
     const staged: { stage: number; code: string; data: FixData }[] = [];
+    const skip = dismissedBy(report, dismissed);
     for (const f of checkReport(report)) {
+      if (skip(f)) continue;
       const stage = fixAllStageOf(f);
       if (stage !== undefined) staged.push({ stage, code: f.code, data: f.data! });
     }

@@ -12,14 +12,17 @@ import {
   toInlayHints,
   toSymbols,
   toTablesHtml,
+  DISMISS_COMMAND,
+  type DismissArgs,
 } from '../service';
+import { addDismissal } from '../dismissals';
 import { TABLES_CSS } from '../render/tables';
 import { CHECK_AS_REPORT, FIX_ALL, FIX_ALL_KIND, TABLES, type TablesResult } from '../protocol';
 
 /** Documents longer than this get fix-all in the light bulb only when asked for as a source action. */
 const LIGHT_BULB_LIMIT = 500_000;
 import type { DiagnosticsPublisher } from './diagnostics';
-import type { ServerState } from './state';
+import { reportPathOf, type ServerState } from './state';
 
 export function registerFeatures(state: ServerState, diagnostics: DiagnosticsPublisher): void {
   const { connection } = state;
@@ -50,7 +53,10 @@ export function registerFeatures(state: ServerState, diagnostics: DiagnosticsPub
     const only = p.context.only;
     const wants = (kind: string): boolean => !only || only.some((k) => kind === k || kind.startsWith(`${k}.`));
     const options = await state.optionsFor(p.textDocument.uri);
-    const actions = wants(CodeActionKind.QuickFix) ? toCodeActions(a, p.textDocument.uri, p.context.diagnostics) : [];
+    const dismissable = reportPathOf(p.textDocument.uri) !== undefined;
+    const actions = wants(CodeActionKind.QuickFix)
+      ? toCodeActions(a, p.textDocument.uri, p.context.diagnostics, dismissable)
+      : [];
     // Fix-all re-checks the text several times: when a source action is asked for, or in the light bulb when more
     // than one finding of the document has a safe fix (a report of ordinary size).
     if (only && wants(FIX_ALL_KIND)) {
@@ -90,6 +96,28 @@ export function registerFeatures(state: ServerState, diagnostics: DiagnosticsPub
     const a = await state.analysisOf(p.uri);
     if (!a) return { edits: [], message: '不是年度报告，没有可自动修复的问题' };
     return toFixAllEdits(a, await state.optionsFor(p.uri));
+  });
+
+  connection.onExecuteCommand(async (p) => {
+    if (p.command !== DISMISS_COMMAND) return undefined;
+    const args = p.arguments?.[0] as Partial<DismissArgs> | undefined;
+    const str = (v: unknown): v is string => typeof v === 'string';
+    if (!args || !str(args.uri) || !str(args.code) || !str(args.at) || !str(args.text) || !str(args.message))
+      return undefined;
+    const file = reportPathOf(args.uri);
+    if (file === undefined) {
+      void connection.window.showErrorMessage('年报校对：只有保存在本机的文件才能记录已核实的问题');
+      return undefined;
+    }
+    const today = new Date().toISOString().slice(0, 10);
+    const r = addDismissal(state.dismissals, file, { ...args, code: args.code, at: args.at, text: args.text }, today);
+    if ('error' in r) {
+      void connection.window.showErrorMessage(`年报校对：${r.error}`);
+      return undefined;
+    }
+    diagnostics.scheduleAll();
+    if (state.client.refreshInlays) void connection.languages.inlayHint.refresh();
+    return r.path;
   });
 
   connection.onRequest(TABLES, async (p: { uri?: unknown }): Promise<TablesResult> => {

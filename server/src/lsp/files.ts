@@ -48,7 +48,7 @@ export function registerFiles(state: ServerState): void {
       const target = pathOf(p.target);
       if (!canFix(file)) return { error: '只能修复 .txt、.md 和 .docx 文件' };
       if (target === file) return { error: '输出文件不能是原文件' };
-      const copy = await fixCopy(readBounded(file, MAX_BYTES), file);
+      const copy = await fixCopy(readBounded(file, MAX_BYTES), file, state.dismissals.of(file));
       writeFileSync(target, copy.bytes);
       return { message: fixSummary(copy, target), unplaced: copy.unplaced };
     } catch (e) {

@@ -6,11 +6,14 @@
 import {
   CodeActionKind,
   DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
   TextDocumentSyncKind,
   type Connection,
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { CONFIG_SECTION, FIX_ALL_KIND } from '../protocol';
+import { DISMISS_COMMAND } from '../service';
+import { DISMISS_FILE } from '../dismissals';
 import { DiagnosticsPublisher } from './diagnostics';
 import { registerFeatures } from './features';
 import { registerFiles } from './files';
@@ -27,6 +30,7 @@ export function startServer(connection: Connection): void {
     state.client.configuration = ws?.configuration === true;
     state.client.watchConfiguration = ws?.didChangeConfiguration?.dynamicRegistration === true;
     state.client.refreshInlays = ws?.inlayHint?.refreshSupport === true;
+    state.client.watchFiles = ws?.didChangeWatchedFiles?.dynamicRegistration === true;
     state.client.resolveEdits =
       params.capabilities.textDocument?.codeAction?.resolveSupport?.properties.includes('edit') === true;
     return {
@@ -37,6 +41,7 @@ export function startServer(connection: Connection): void {
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: true },
         hoverProvider: true,
         inlayHintProvider: true,
+        executeCommandProvider: { commands: [DISMISS_COMMAND] },
       },
       serverInfo: { name: 'nianbao', version: '0.1.0' },
     };
@@ -46,6 +51,17 @@ export function startServer(connection: Connection): void {
     if (state.client.watchConfiguration) {
       void connection.client.register(DidChangeConfigurationNotification.type, { section: CONFIG_SECTION });
     }
+    // A reviewer's dismissals edited by hand, or by another editor: the reports are checked again.
+    if (state.client.watchFiles) {
+      void connection.client.register(DidChangeWatchedFilesNotification.type, {
+        watchers: [{ globPattern: `**/${DISMISS_FILE}` }],
+      });
+    }
+  });
+
+  connection.onDidChangeWatchedFiles(() => {
+    diagnostics.scheduleAll();
+    if (state.client.refreshInlays) void connection.languages.inlayHint.refresh();
   });
 
   connection.onDidChangeConfiguration(() => {

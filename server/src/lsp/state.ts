@@ -3,7 +3,9 @@
 import { TextDocuments, type Connection } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createReportService, DEFAULT_OPTIONS, shouldCheck, toOptions, type Analysis, type Options } from '../service';
-import { CONFIG_SECTION } from '../protocol';
+import { fileURLToPath } from 'node:url';
+import { DismissalStore } from '../dismissals';
+import { CONFIG_SECTION, REPORT_VIEW_SCHEME } from '../protocol';
 import type { SourceMark } from '../inputs/index';
 import { WORKER_THRESHOLD, WorkerOffload } from './offload';
 
@@ -18,13 +20,43 @@ export class ServerState {
   readonly forced = new Set<string>();
   /** Views of files read by the server (a PDF's text): where each page starts, by the view's URI (see `viewKey`). */
   readonly sources = new Map<string, readonly SourceMark[]>();
-  readonly client = { configuration: false, watchConfiguration: false, refreshInlays: false, resolveEdits: false };
+  readonly client = {
+    configuration: false,
+    watchConfiguration: false,
+    refreshInlays: false,
+    resolveEdits: false,
+    watchFiles: false,
+  };
   private readonly settings = new Map<string, Promise<Options>>();
+  /** Dismissed findings, by the folder of a report file. */
+  readonly dismissals = new DismissalStore();
+  /** Unreadable dismissal files already said, with what was wrong. */
+  private readonly warned = new Set<string>();
 
   constructor(readonly connection: Connection) {}
 
-  /** The settings for a document, asked of the client once and kept until they change. */
-  optionsFor(uri: string): Promise<Options> {
+  /**
+   * The options for a document: its settings, asked of the client once and kept until they change, and the findings
+   * dismissed in `.nianbao.json` beside its file, as the file is now.
+   */
+  async optionsFor(uri: string): Promise<Options> {
+    const settings = await this.settingsFor(uri);
+    const file = reportPathOf(uri);
+    if (file === undefined) return settings;
+    const { path, file: read } = this.dismissals.fileFor(file);
+    if ('error' in read) {
+      const said = `${path}\u0000${read.error}`;
+      if (!this.warned.has(said)) {
+        this.warned.add(said);
+        void this.connection.window.showWarningMessage(`年报校对：“${path}”${read.error}，其中忽略的问题未生效`);
+      }
+      return settings;
+    }
+    const dismissed = this.dismissals.of(file);
+    return dismissed.length > 0 ? { ...settings, dismissed } : settings;
+  }
+
+  private settingsFor(uri: string): Promise<Options> {
     if (!this.client.configuration) return Promise.resolve(DEFAULT_OPTIONS);
     let p = this.settings.get(uri);
     if (!p) {
@@ -67,4 +99,22 @@ export function viewKey(uri: string): string {
   } catch {
     return uri;
   }
+}
+
+/**
+ * The file a document is, when it is one on this machine: a `file:` document, or the file a view of a PDF, Word or web
+ * page was read from (the view's query). Undefined for unsaved and remote documents.
+ */
+export function reportPathOf(uri: string): string | undefined {
+  try {
+    const u = new URL(uri);
+    if (u.protocol === 'file:') return fileURLToPath(u);
+    if (u.protocol === `${REPORT_VIEW_SCHEME}:`) {
+      const file = decodeURIComponent(u.search.slice(1));
+      return file.startsWith('file:') ? fileURLToPath(file) : undefined;
+    }
+  } catch {
+    // Not a URI this machine can name a file by.
+  }
+  return undefined;
 }

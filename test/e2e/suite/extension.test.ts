@@ -294,6 +294,29 @@ describe('Nianbao in VS Code', () => {
     assert.match(outline.read!.map((r) => r.text).join('|'), /一、总体情况/u);
   });
 
+  it('dismisses a finding after review: “已核实，忽略此问题” records it beside the report and it leaves Problems', async () => {
+    const doc = await openReport('dismiss.txt');
+    const [d] = await diagnostics(doc.uri, (ds) => ds.length === 1);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      doc.uri,
+      d!.range,
+      vscode.CodeActionKind.QuickFix.value,
+    );
+    const dismiss = actions.find((a) => a.title === '已核实，忽略此问题');
+    assert.ok(dismiss?.command, actions.map((a) => a.title).join('，'));
+    const cleared = diagnostics(doc.uri, (ds) => ds.length === 0);
+    await vscode.commands.executeCommand(dismiss.command.command, ...(dismiss.command.arguments ?? []));
+    await cleared;
+    const saved = JSON.parse(readFileSync(vscode.Uri.joinPath(workspace(), '.nianbao.json').fsPath, 'utf8')) as {
+      dismissed: { file: string; code: string; at: string; text: string }[];
+    };
+    assert.deepEqual(
+      saved.dismissed.map((e) => [e.file, e.code, e.at, e.text]),
+      [['dismiss.txt', 'table-total', 'cell:applications:total:自然人', '11']],
+    );
+  });
+
   it('applies settings while the editor runs: a severity override, then detection off', async () => {
     const doc = await open('settings.md');
     await diagnostics(doc.uri, (ds) => ds.some((d) => d.code === 'section-title'));
