@@ -46,8 +46,11 @@ export class TestClient {
     this.connection.listen();
   }
 
-  /** Initializes the server; `textDocument` adds to the client's text document capabilities. */
-  async start(textDocument: Record<string, unknown> = {}): Promise<unknown> {
+  /**
+   * Initializes the server; `textDocument` adds to the client's text document capabilities, `more` to its other
+   * capabilities (`general`).
+   */
+  async start(textDocument: Record<string, unknown> = {}, more: Record<string, unknown> = {}): Promise<unknown> {
     const result = await this.connection.sendRequest('initialize', {
       processId: process.pid,
       rootUri: null,
@@ -58,6 +61,7 @@ export class TestClient {
           documentSymbol: { hierarchicalDocumentSymbolSupport: true },
           ...textDocument,
         },
+        ...more,
       },
     });
     await this.connection.sendNotification('initialized', {});

@@ -320,6 +320,54 @@ describe('language server over stdio', function () {
     );
   });
 
+  it('speaks UTF-8 to a client that asks for it first: ranges in bytes, its edits and positions read as bytes', async () => {
+    const c = new TestClient();
+    try {
+      const init = (await c.start({}, { general: { positionEncodings: ['utf-8', 'utf-16'] } })) as {
+        capabilities: { positionEncoding?: string };
+      };
+      assert.equal(init.capabilities.positionEncoding, 'utf-8');
+      const uri = 'file:///reports/utf8.txt';
+      const text = fixture('crafted/correct-tab.txt').replace('\t（七）总计\t10\t', '\t（七）总计\t11\t');
+      const lines = text.split('\n');
+      const line = lines.findIndex((l) => l.startsWith('\t（七）总计'));
+      const bytes = (s: string): number => Buffer.byteLength(s, 'utf8');
+      const at = (needle: string): number => bytes(lines[line]!.slice(0, lines[line]!.indexOf(needle)));
+      const first = c.diagnostics(uri);
+      await c.open(uri, text);
+      const [d] = (await first).diagnostics;
+      assert.deepEqual(d!.range, {
+        start: { line, character: at('\t11\t') + 1 },
+        end: { line, character: at('\t11\t') + 3 },
+      });
+      // Hover at the byte where 13 starts.
+      const hover = (await c.connection.sendRequest('textDocument/hover', {
+        textDocument: { uri },
+        position: { line, character: bytes(lines[line]!) - 1 },
+      })) as { contents: { value: string }; range: { start: { character: number } } };
+      assert.match(hover.contents.value, /^\*\*（七）总计·总计\*\* = 13/u);
+      assert.equal(hover.range.start.character, bytes(lines[line]!) - 2);
+      // The fix's edit is in bytes; sent back as an edit, it mends the cell.
+      const actions = (await c.connection.sendRequest('textDocument/codeAction', {
+        textDocument: { uri },
+        range: d!.range,
+        context: { diagnostics: [d] },
+      })) as CodeAction[];
+      const fix = actions.find((x) => x.title === '将“（七）总计·自然人”改为 10')!;
+      assert.deepEqual(fix.diagnostics, [d]);
+      const [edit] = fix.edit!.changes![uri]!;
+      assert.deepEqual(edit, { range: d!.range, newText: '10' });
+      const clean = c.diagnostics(uri, (x) => x.version === 2);
+      await c.connection.sendNotification('textDocument/didChange', {
+        textDocument: { uri, version: 2 },
+        contentChanges: [{ range: edit!.range, text: edit!.newText }],
+      });
+      assert.deepEqual((await clean).diagnostics, []);
+    } finally {
+      await c.stop();
+    }
+  });
+
   it('survives a document of junk and keeps answering', async () => {
     const uri = 'file:///reports/junk.txt';
     const junk = '政府信息公开年度报告\n' + '\t|\u0000（一）\r'.repeat(2000) + '\ud800';

@@ -95,9 +95,11 @@ export class DiagnosticsPublisher {
       void connection.sendNotification(REPORT_DETECTED, { uri });
     }
     let diagnostics;
+    let analysis;
     try {
       const started = performance.now();
-      diagnostics = toDiagnostics(await this.state.service.analysis(doc), options, uri);
+      analysis = await this.state.service.analysis(doc);
+      diagnostics = toDiagnostics(analysis, options, uri);
       this.cost.set(uri, performance.now() - started);
     } catch (err) {
       connection.console.error(`nianbao: 检查 ${uri} 时出错：${String(err)}`);
@@ -114,6 +116,10 @@ export class DiagnosticsPublisher {
       });
     }
     this.published.add(uri);
-    void connection.sendDiagnostics({ uri, version, diagnostics });
+    void connection.sendDiagnostics({
+      uri,
+      version,
+      diagnostics: this.state.positions(analysis).diagnostics(diagnostics, uri),
+    });
   }
 }

@@ -1,6 +1,6 @@
 /** Requests on a checked document: outline, hover, inlay hints, folding, code actions, check-as-report. */
 
-import { CodeAction, CodeActionKind } from 'vscode-languageserver/node';
+import { CodeAction, CodeActionKind, type Diagnostic } from 'vscode-languageserver/node';
 import {
   safelyFixable,
   toCodeActions,
@@ -29,17 +29,22 @@ export function registerFeatures(state: ServerState, diagnostics: DiagnosticsPub
 
   connection.onDocumentSymbol(async (p) => {
     const a = await state.analysisOf(p.textDocument.uri);
-    return a ? toSymbols(a, await state.optionsFor(p.textDocument.uri)) : [];
+    return a ? state.positions(a).symbols(toSymbols(a, await state.optionsFor(p.textDocument.uri))) : [];
   });
 
   connection.onHover(async (p) => {
     const a = await state.analysisOf(p.textDocument.uri);
-    return (a && toHover(a, p.position)) ?? null;
+    if (!a) return null;
+    const at = state.positions(a);
+    const h = toHover(a, at.in(p.position));
+    return h ? at.hover(h) : null;
   });
 
   connection.languages.inlayHint.on(async (p) => {
     const a = await state.analysisOf(p.textDocument.uri);
-    return a ? toInlayHints(a, await state.optionsFor(p.textDocument.uri), p.range) : [];
+    if (!a) return [];
+    const at = state.positions(a);
+    return at.inlayHints(toInlayHints(a, await state.optionsFor(p.textDocument.uri), at.inRange(p.range)));
   });
 
   connection.onFoldingRanges(async (p) => {
@@ -54,14 +59,22 @@ export function registerFeatures(state: ServerState, diagnostics: DiagnosticsPub
     const wants = (kind: string): boolean => !only || only.some((k) => kind === k || kind.startsWith(`${k}.`));
     const options = await state.optionsFor(p.textDocument.uri);
     const dismissable = reportPathOf(p.textDocument.uri) !== undefined;
-    const actions = wants(CodeActionKind.QuickFix)
-      ? toCodeActions(a, p.textDocument.uri, p.context.diagnostics, dismissable)
+    const at = state.positions(a);
+    // The client's diagnostics, their ranges counted as the server counts; the actions name the client's own.
+    const theirs = new Map<Diagnostic, Diagnostic>();
+    for (const d of p.context.diagnostics) theirs.set({ ...d, range: at.inRange(d.range) }, d);
+    const quick = wants(CodeActionKind.QuickFix)
+      ? toCodeActions(a, p.textDocument.uri, [...theirs.keys()], dismissable)
       : [];
+    const actions = at.codeActions(
+      quick.map((x) => (x.diagnostics ? { ...x, diagnostics: x.diagnostics.map((d) => theirs.get(d) ?? d) } : x)),
+      p.textDocument.uri,
+    );
     // Fix-all re-checks the text several times: when a source action is asked for, or in the light bulb when more
     // than one finding of the document has a safe fix (a report of ordinary size).
     if (only && wants(FIX_ALL_KIND)) {
       const all = toFixAll(a, p.textDocument.uri, options);
-      if (all) actions.push(all);
+      if (all) actions.push(...at.codeActions([all], p.textDocument.uri));
     } else if (
       wants(CodeActionKind.QuickFix) &&
       actions.length > 0 &&
@@ -77,7 +90,7 @@ export function registerFeatures(state: ServerState, diagnostics: DiagnosticsPub
         });
       } else {
         const all = toFixAll(a, p.textDocument.uri, options, CodeActionKind.QuickFix);
-        if (all) actions.push(all);
+        if (all) actions.push(...at.codeActions([all], p.textDocument.uri));
       }
     }
     return actions;
@@ -88,14 +101,15 @@ export function registerFeatures(state: ServerState, diagnostics: DiagnosticsPub
     if (typeof uri !== 'string') return action;
     const a = await state.analysisOf(uri);
     const all = a ? toFixAll(a, uri, await state.optionsFor(uri), CodeActionKind.QuickFix) : undefined;
-    return all ?? action;
+    return all && a ? state.positions(a).codeActions([all], uri)[0]! : action;
   });
 
   connection.onRequest(FIX_ALL, async (p: { uri?: unknown }) => {
     if (typeof p?.uri !== 'string') return { edits: [], message: '不是年度报告，没有可自动修复的问题' };
     const a = await state.analysisOf(p.uri);
     if (!a) return { edits: [], message: '不是年度报告，没有可自动修复的问题' };
-    return toFixAllEdits(a, await state.optionsFor(p.uri));
+    const r = toFixAllEdits(a, await state.optionsFor(p.uri));
+    return { ...r, edits: state.positions(a).edits(r.edits) };
   });
 
   connection.onExecuteCommand(async (p) => {

@@ -15,6 +15,7 @@ import { CONFIG_SECTION, FIX_ALL_KIND } from '../protocol';
 import { DISMISS_COMMAND } from '../service';
 import { DISMISS_FILE } from '../dismissals';
 import { DiagnosticsPublisher } from './diagnostics';
+import { negotiate } from './encoding';
 import { registerFeatures } from './features';
 import { registerFiles } from './files';
 import { ServerState } from './state';
@@ -27,6 +28,9 @@ export function startServer(connection: Connection): void {
 
   connection.onInitialize((params): InitializeResult => {
     const ws = params.capabilities.workspace;
+    // Neovim 0.7 names its encodings `offsetEncoding` (clangd's extension) and reads the answer from the result's root.
+    const offsetEncoding = (params.capabilities as { offsetEncoding?: readonly string[] }).offsetEncoding;
+    state.encoding = negotiate({ ...params.capabilities, ...(offsetEncoding ? { offsetEncoding } : {}) });
     state.client.configuration = ws?.configuration === true;
     state.client.watchConfiguration = ws?.didChangeConfiguration?.dynamicRegistration === true;
     state.client.refreshInlays = ws?.inlayHint?.refreshSupport === true;
@@ -35,6 +39,7 @@ export function startServer(connection: Connection): void {
       params.capabilities.textDocument?.codeAction?.resolveSupport?.properties.includes('edit') === true;
     return {
       capabilities: {
+        positionEncoding: state.encoding,
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         documentSymbolProvider: { label: '年报大纲' },
         foldingRangeProvider: true,
@@ -44,6 +49,7 @@ export function startServer(connection: Connection): void {
         executeCommandProvider: { commands: [DISMISS_COMMAND] },
       },
       serverInfo: { name: 'nianbao', version: '0.1.0' },
+      ...(offsetEncoding ? { offsetEncoding: state.encoding } : {}),
     };
   });
 

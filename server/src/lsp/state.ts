@@ -5,12 +5,19 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createReportService, DEFAULT_OPTIONS, shouldCheck, toOptions, type Analysis, type Options } from '../service';
 import { fileURLToPath } from 'node:url';
 import { DismissalStore } from '../dismissals';
+import { Positions, updateDocument, type Encoding } from './encoding';
 import { CONFIG_SECTION, REPORT_VIEW_SCHEME } from '../protocol';
 import type { SourceMark } from '../inputs/index';
 import { WORKER_THRESHOLD, WorkerOffload } from './offload';
 
 export class ServerState {
-  readonly documents = new TextDocuments(TextDocument);
+  /** How positions count on the wire: UTF-16 unless the client asked for UTF-8 first (`encoding.ts`). */
+  encoding: Encoding = 'utf-16';
+  /** The open documents; a client's edits are applied with their ranges in its encoding. */
+  readonly documents = new TextDocuments<TextDocument>({
+    create: (uri, languageId, version, content) => TextDocument.create(uri, languageId, version, content),
+    update: (doc, changes, version) => updateDocument(doc, changes, version, () => this.encoding),
+  });
   readonly offload = new WorkerOffload();
   readonly service = createReportService({
     offload: (text, markdown) => this.offload.analyze(text, markdown),
@@ -76,6 +83,11 @@ export class ServerState {
   /** Whether a document is checked under these options. */
   isChecked(doc: TextDocument, options: Options): boolean {
     return shouldCheck(doc.languageId, doc.getText(), options, this.forced.has(doc.uri));
+  }
+
+  /** Converts positions of an analysed text between the server's UTF-16 and the client's encoding. */
+  positions(analysis: Analysis): Positions {
+    return Positions.ofText(analysis.report.text, analysis.report.lineStarts, this.encoding);
   }
 
   /** The analysis of a document that is being checked, for requests; undefined for other documents. */
