@@ -74,7 +74,7 @@ export function registerFeatures(state: ServerState, diagnostics: DiagnosticsPub
     // than one finding of the document has a safe fix (a report of ordinary size).
     if (only && wants(FIX_ALL_KIND)) {
       const all = toFixAll(a, p.textDocument.uri, options);
-      if (all) actions.push(...at.codeActions([all], p.textDocument.uri));
+      if (all) actions.push(at.codeActions([all], p.textDocument.uri)[0]!);
     } else if (
       wants(CodeActionKind.QuickFix) &&
       actions.length > 0 &&
@@ -90,7 +90,7 @@ export function registerFeatures(state: ServerState, diagnostics: DiagnosticsPub
         });
       } else {
         const all = toFixAll(a, p.textDocument.uri, options, CodeActionKind.QuickFix);
-        if (all) actions.push(...at.codeActions([all], p.textDocument.uri));
+        if (all) actions.push(at.codeActions([all], p.textDocument.uri)[0]!);
       }
     }
     return actions;
