@@ -87,11 +87,26 @@ export async function activate(context: vscode.ExtensionContext): Promise<Nianba
     vscode.commands.registerCommand('nianbao.checkAsReport', async () => {
       const editor = vscode.window.activeTextEditor;
       if (!editor || !client) return;
-      await client.sendRequest(CHECK_AS_REPORT, { uri: editor.document.uri.toString() });
-      // In the report language the editor asks again for everything — the outline at once, the grammar — and the
-      // server checks it whatever detection says.
-      if (editor.document.languageId !== LANGUAGE_ID)
+      const uri = editor.document.uri;
+      await client.sendRequest(CHECK_AS_REPORT, { uri: uri.toString() });
+      // In the report language it gets the grammar, and the server checks it whatever detection says.
+      if (editor.document.languageId !== LANGUAGE_ID) {
+        const published = new Promise<void>((resolve) => {
+          const sub = vscode.languages.onDidChangeDiagnostics((e) => {
+            if (e.uris.some((u) => u.toString() === uri.toString())) {
+              sub.dispose();
+              resolve();
+            }
+          });
+          setTimeout(() => {
+            sub.dispose();
+            resolve();
+          }, 3000);
+        });
         await vscode.languages.setTextDocumentLanguage(editor.document, LANGUAGE_ID);
+        await published;
+      }
+      refreshOutline();
     }),
   );
   const status = new ReportStatus();
@@ -150,6 +165,16 @@ class ReportStatus implements vscode.Disposable {
     for (const s of this.subscriptions) s.dispose();
     this.item.dispose();
   }
+}
+
+/**
+ * Makes the Outline view ask for the symbols of report documents again. LSP has no “symbols changed” message, and the
+ * outline asked when the document was not yet checked; a symbol provider's arrival or departure makes it ask anew.
+ */
+function refreshOutline(): void {
+  vscode.languages
+    .registerDocumentSymbolProvider({ language: LANGUAGE_ID }, { provideDocumentSymbols: () => [] })
+    .dispose();
 }
 
 /**

@@ -20,6 +20,38 @@ describe('documentation of the codes', () => {
     );
   });
 
+  it('the extension’s Chinese page lists every rule with its default severity in Chinese, its summary and its fix', () => {
+    const readme = readFileSync(path.join(ROOT, 'README.zh-CN.md'), 'utf8');
+    const words: Record<string, string> = { 错误: 'error', 警告: 'warning', 信息: 'information', 提示: 'hint' };
+    const rows = [...readme.matchAll(/^\| `([a-z-]+)` \| (错误|警告|信息|提示) \| (.+) \| (有|—) \|$/gmu)].map((m) => [
+      m[1],
+      words[m[2]!],
+      m[3],
+      m[4] === '有',
+    ]);
+    assert.deepEqual(
+      rows,
+      RULES.map((r) => [r.code, r.severity, r.summary, r.fix !== undefined]),
+    );
+  });
+
+  it('the extension’s page shows only pictures it packs, each a PNG, and the package names its page and icon', () => {
+    const pkg = JSON.parse(readFileSync(PACKAGE_JSON, 'utf8'));
+    assert.match(pkg.scripts.package, /--readme-path README\.zh-CN\.md/u);
+    assert.match(pkg.repository.url, /^https:\/\//u);
+    assert.match(pkg.bugs.url, /^https:\/\//u);
+    const ignore = readFileSync(path.join(ROOT, '.vscodeignore'), 'utf8');
+    assert.match(ignore, /^!docs\/\*\.png$/mu);
+    const readme = readFileSync(path.join(ROOT, 'README.zh-CN.md'), 'utf8');
+    const images = [...readme.matchAll(/!\[[^\]]*\]\(([^)]+)\)/gu)].map((m) => m[1]!);
+    assert.ok(images.length >= 3);
+    for (const img of [...images, pkg.icon as string]) {
+      assert.match(img, /^docs\/[^/]+\.png$/u, img);
+      const bytes = readFileSync(path.join(ROOT, img));
+      assert.equal(bytes.subarray(1, 4).toString('latin1'), 'PNG', img);
+    }
+  });
+
   it('package.json offers a severity override for every rule, as `npm run manifest` writes it', () => {
     const pkg = JSON.parse(readFileSync(PACKAGE_JSON, 'utf8'));
     const props = pkg.contributes.configuration.properties['nianbao.severity'].properties;

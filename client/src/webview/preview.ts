@@ -46,7 +46,12 @@ function markCursor(scroll: boolean): void {
     [...root.querySelectorAll<HTMLElement>('th[data-line]')].find(holds);
   if (!hit) return;
   hit.classList.add('cursor');
-  if (scroll) hit.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+  if (!scroll) return;
+  // Into the middle when out of sight (under the sticky counts line counts as out of sight); left alone when seen.
+  const r = hit.getBoundingClientRect();
+  const top = document.querySelector('.summary')?.getBoundingClientRect().bottom ?? 0;
+  if (r.top < top || r.bottom > window.innerHeight || r.left < 0 || r.right > window.innerWidth)
+    hit.scrollIntoView({ block: 'center', inline: 'center' });
 }
 
 window.addEventListener('message', (e: MessageEvent<Incoming>) => {
