@@ -127,7 +127,7 @@ function serveRequests(browser: Browser, dir: string, shots: string | undefined)
       const name = f.replace(/\.request$/u, '');
       const page = browser.contexts()[0]?.pages()[0];
       const answer: {
-        read?: { cls: string; title: string; text: string; width: number }[];
+        read?: { cls: string; title: string; text: string; src: string; width: number }[];
         count?: number;
         error?: string;
       } = {};
@@ -169,7 +169,8 @@ function serveRequests(browser: Browser, dir: string, shots: string | undefined)
               cls: e.className,
               title: e.getAttribute('data-title') ?? e.getAttribute('alt') ?? '',
               text: (e.textContent ?? '').trim(),
-              // For a picture: its width once loaded, 0 when it could not be.
+              // For a picture: where from, and its width once loaded (0 when it could not be).
+              src: (e.getAttribute('src') ?? '').slice(0, 200),
               width: (e as unknown as { naturalWidth?: number }).naturalWidth ?? 0,
             })),
           );
@@ -199,7 +200,8 @@ async function runSuite(entry: string, mode: 'source' | 'package', extensionsDir
   mkdirSync(path.dirname(result));
   const requests = path.join(work, 'requests');
   mkdirSync(requests);
-  const shots = mode === 'source' ? SHOTS : undefined;
+  // The README's pictures come from the source run; a packaged run alone takes them too.
+  const shots = mode === 'source' || process.env['NIANBAO_E2E_PACKAGE_ONLY'] ? SHOTS : undefined;
   if (shots) {
     rmSync(shots, { recursive: true, force: true });
     mkdirSync(shots);

@@ -13,6 +13,7 @@ export async function makeWorkspace(dir: string): Promise<void> {
   }
   copyFileSync(path.join(FIXTURES, '001_50aa6597b9c6048c.txt'), path.join(dir, 'report.md'));
   copyFileSync(path.join(FIXTURES, '000_94c66d917836ad80.txt'), path.join(dir, 'settings.md'));
+  copyFileSync(path.join(FIXTURES, '000_94c66d917836ad80.txt'), path.join(dir, 'report.log'));
   writeFileSync(path.join(dir, 'notes.txt'), '会议记录\n\n一、总体情况\n二、下一步工作\n');
   const base = readFileSync(path.join(FIXTURES, 'crafted', 'correct-tab.txt'), 'utf8');
   const wrongTotal = base.replace('\t（七）总计\t10\t2', '\t（七）总计\t11\t2');

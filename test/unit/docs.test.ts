@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { RULES } from '../../server/src/core/rules/index';
 import { PACKAGE_JSON, severityProperties } from '../../scripts/manifest';
+import { inlinePictures } from '../../scripts/extension-readme';
 
 const ROOT = path.join(__dirname, '..', '..');
 
@@ -35,21 +36,31 @@ describe('documentation of the codes', () => {
     );
   });
 
-  it('the extension’s page shows only pictures it packs, each a PNG, and the package names its page and icon', () => {
+  it('the extension’s page shows its pictures inlined (its CSP allows only https: and data:), and names its icon', () => {
     const pkg = JSON.parse(readFileSync(PACKAGE_JSON, 'utf8'));
-    assert.match(pkg.scripts.package, /--readme-path README\.zh-CN\.md/u);
+    assert.match(
+      pkg.scripts.package,
+      /tsx scripts\/extension-readme\.ts && vsce package .*--readme-path dist\/extension-readme\.md/u,
+    );
     assert.match(pkg.repository.url, /^https:\/\//u);
     assert.match(pkg.bugs.url, /^https:\/\//u);
-    const ignore = readFileSync(path.join(ROOT, '.vscodeignore'), 'utf8');
-    assert.match(ignore, /^!docs\/\*\.png$/mu);
     const readme = readFileSync(path.join(ROOT, 'README.zh-CN.md'), 'utf8');
     const images = [...readme.matchAll(/!\[[^\]]*\]\(([^)]+)\)/gu)].map((m) => m[1]!);
     assert.ok(images.length >= 3);
     for (const img of [...images, pkg.icon as string]) {
       assert.match(img, /^docs\/[^/]+\.png$/u, img);
-      const bytes = readFileSync(path.join(ROOT, img));
-      assert.equal(bytes.subarray(1, 4).toString('latin1'), 'PNG', img);
+      assert.equal(readFileSync(path.join(ROOT, img)).subarray(1, 4).toString('latin1'), 'PNG', img);
     }
+    const inlined = inlinePictures(readme, ROOT);
+    const sources = [...inlined.matchAll(/!\[[^\]]*\]\(([^)]+)\)/gu)].map((m) => m[1]!);
+    assert.equal(sources.length, images.length);
+    images.forEach((img, i) =>
+      assert.equal(sources[i], `data:image/png;base64,${readFileSync(path.join(ROOT, img)).toString('base64')}`),
+    );
+    assert.equal(
+      inlined.replace(/\(data:image\/png;base64,[^)]+\)/gu, '()'),
+      readme.replace(/\(docs\/[^)]+\)/gu, '()'),
+    );
   });
 
   it('package.json offers a severity override for every rule, as `npm run manifest` writes it', () => {

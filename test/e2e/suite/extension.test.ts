@@ -78,6 +78,7 @@ interface PageAnswer {
     readonly cls: string;
     readonly title: string;
     readonly text: string;
+    readonly src: string;
     readonly width: number;
   }[];
   readonly count?: number;
@@ -186,8 +187,8 @@ describe('Nianbao in VS Code', () => {
     // Other languages keep the editor's own defaults.
     const notes = await open('notes.txt');
     assert.equal(vscode.workspace.getConfiguration('editor', notes).get('wordWrap'), 'off');
-    // As drawn: a Markdown report boxes its full-width brackets; the same text as a report shows none.
-    await vscode.window.showTextDocument(await open('settings.md'));
+    // As drawn: the report's text in a language without these defaults (a log) is boxed; as a report it is not.
+    await vscode.window.showTextDocument(await open('report.log'));
     const boxed = await pageRequest({ count: '.monaco-editor .unicode-highlight', atLeast: 1 });
     assert.ok((boxed.count ?? 0) > 0, 'the editor draws no boxes at all: the check cannot see them');
     await vscode.window.showTextDocument(doc);
