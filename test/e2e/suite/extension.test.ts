@@ -164,7 +164,7 @@ describe('Nianbao in VS Code', () => {
     });
   }
 
-  it('shows a report’s errors and warnings in the status bar, as Problems counts them', async () => {
+  it('shows a report’s errors and warnings in the status bar, as Problems counts them; a click opens the preview', async () => {
     const api = vscode.extensions.getExtension<{ statusText(): string | undefined }>(EXTENSION_ID)!.exports;
     const doc = await openReport(FIXTURES[1]!);
     await vscode.window.showTextDocument(doc);
@@ -173,6 +173,12 @@ describe('Nianbao in VS Code', () => {
     const warnings = ds.filter((d) => d.severity === vscode.DiagnosticSeverity.Warning).length;
     assert.equal(api.statusText(), `年报 ✗${errors} ⚠${warnings}`);
     assert.equal(api.statusText(), '年报 ✗2 ⚠3');
+    // A click on it opens the table preview beside the report.
+    const clicked = await pageRequest({ click: '.statusbar-item:has-text("年报 ✗2")' });
+    assert.equal(clicked.error, undefined);
+    const preview = await pageRequest({ frame: 'webview', read: 'section[data-table="applications"] h2' });
+    assert.equal(preview.read?.[0]?.text, '三、收到和处理政府信息公开申请情况表');
+    await vscode.commands.executeCommand('workbench.action.closeEditorsInOtherGroups');
     // A plain text that is no report: no item.
     await vscode.window.showTextDocument(await open('notes.txt'));
     assert.equal(api.statusText(), undefined);
