@@ -1,84 +1,58 @@
 /**
- * `nianbao check [--format text|json] [--config FILE] [--max-size MB] [--no-ignore] <files or folders…>`: the server's
- * checks over files, for reviewers; findings dismissed in a `.nianbao.json` beside a file are left out. Exit 0 when no file has an error, 1 when any has, 2 for bad usage, a path that cannot be read
- * or checked (the other files are still checked). `nianbao convert FILE` prints the text the checker reads;
- * `nianbao fix FILE -o OUT` writes a copy with the safe fixes applied (a .docx into its own cells).
+ * `nianbao check [--format text|json|sarif|html] [--output FILE] [--jobs N] [--config FILE] [--max-size MB]
+ * [--no-ignore] [--expect LIST] <files or folders…>`: the server's checks over files, for reviewers — spread over
+ * worker threads, printed in the files' order, reports of one body compared across years, findings dismissed in a
+ * `.nianbao.json` beside a file left out. Exit 0 when no file has an error, 1 when any has (or a body of the
+ * `--expect` list has no report), 2 for bad usage, a path that cannot be read or checked (the other files are still
+ * checked). `nianbao convert FILE` prints the text the checker reads; `nianbao fix FILE -o OUT` writes a copy with the
+ * safe fixes applied (a .docx into its own cells).
  */
 
 import { readFileSync, realpathSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
-import { DISMISS_FILE, DismissalStore } from './dismissals';
+import { isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { readFailure, type CheckSettings, type CliChecker } from './batch/checkfile';
+import {
+  htmlWriter,
+  jsonWriter,
+  sarifWriter,
+  textWriter,
+  type Cross,
+  type Format,
+  type SummaryRow,
+  type Writer,
+} from './batch/output';
+import { runBatch, serveBatch, type BatchWorkerData } from './batch/pool';
+import { bodyKey, crossYearFindings, type YearEntry } from './core/crossyear';
+import { DismissalStore } from './dismissals';
 import { canFix, fixCopy, fixSummary, type FixedCopy } from './fixcopy';
-import type { Finding } from './core/codes';
-import { looksLikeReport } from './core/detect';
-import { positionAt, type Position } from './core/lines';
-import { NotRegular, SKIP_NAMES, TooLarge, collect, readBounded, why, type SkipReason } from './files';
-import { InputError, isReportFileName, pageAt, readInput, type InputText } from './inputs/index';
-import { analyze, shownFindings, DEFAULT_OPTIONS, toOptions, type Options } from './service';
+import { SKIP_NAMES, collect, readBounded, why, type SkipReason } from './files';
+import { InputError, isReportFileName, readInput } from './inputs/index';
+import { analyze, DEFAULT_OPTIONS, toOptions, type Options } from './service';
+
+export type { CliChecker } from './batch/checkfile';
 
 const DEFAULT_MAX_MB = 64;
+const VERSION = '0.1.0';
 
-const USAGE = `用法：nianbao check [--format text|json] [--config 设置.json] [--max-size MB] [--no-ignore] <文件或文件夹…>
+const USAGE = `用法：nianbao check [选项] <文件或文件夹…>
       nianbao convert [--max-size MB] <文件>     输出检查时读到的文字（看清网页、Word 等文件被读成了什么）
       nianbao fix <文件> -o <输出文件>          写出修复后的副本（空白填 0、总计、唯一的错格）；.docx 只改相应单元格的文字
 
-  检查政府信息公开工作年度报告（.txt、.md、Word .docx、保存的网页 .html/.htm）。文件夹中只检查被识别为年度报告的这些文件。
-  --format text   每个问题一行：路径:行:列: 严重程度 代码 说明（默认）
-  --format json   {"files":[{"path","diagnostics":[…]}]}，位置为 LSP 的 0 起行列
+  检查政府信息公开工作年度报告（.txt、.md、Word .docx、PDF、保存的网页 .html/.htm）。文件夹中只检查被识别为年度报告的这些文件。
+  --format text   每个问题一行：路径:行:列: 严重程度 代码 说明，最后是报告汇总表（默认）
+  --format json   {"files":[{"path","diagnostics":[…]}],"crossFile":[…],"summary":{…}}，位置为 LSP 的 0 起行列
+  --format sarif  SARIF 2.1.0（代码扫描工具通用格式）
+  --format html   一个独立的网页：汇总表、各报告的问题和按模板画出的表格；须用 --output 指定文件
+  --output FILE   写入文件而不是标准输出
+  --jobs N        同时检查的文件数（默认为本机的处理器数 ${availableParallelism()}）
   --config FILE   JSON 设置文件，格式同编辑器设置 {"severity": {"section-title": "off"}}
   --max-size MB   大于此大小的文件不检查（默认 ${DEFAULT_MAX_MB}）
   --no-ignore     也显示报告旁 .nianbao.json 中记录为“已核实，忽略”的问题
-退出码：0 没有错误；1 有错误；2 用法错误、有路径无法读取或无法检查。`;
-
-/** A finding where the CLI prints it: 0-based line and character, as LSP counts them. */
-interface Located {
-  readonly finding: Finding;
-  readonly start: Position;
-  /** The page of the original (a PDF's) where the finding is, when the file has pages. */
-  readonly page?: number;
-  readonly end: Position;
-}
-
-interface FileResult {
-  path: string;
-  findings: Located[];
-  /** Findings not shown because a reviewer dismissed them (`.nianbao.json`). */
-  dismissed: number;
-}
-
-/** A file's text as the checker reads it. */
-async function readText(file: string, maxBytes: number): Promise<InputText> {
-  return readInput(readBounded(file, maxBytes), file);
-}
-
-/** What the CLI runs on each file's text; a test may put a failing one in its place. */
-export interface CliChecker {
-  readonly analyze: typeof analyze;
-}
-
-function checkText(file: string, input: InputText, options: Options, checker: CliChecker): FileResult {
-  const analysis = checker.analyze(input.text, input.markdown);
-  const starts = analysis.report.lineStarts;
-  const shown = shownFindings(analysis, options);
-  const dismissed =
-    options.dismissed.length > 0 ? shownFindings(analysis, { ...options, dismissed: [] }).length - shown.length : 0;
-  const findings = shown.map((finding) => ({
-    finding,
-    start: positionAt(starts, finding.span.start),
-    page: pageAt(input.sourceMap, finding.span.start),
-    end: positionAt(starts, finding.span.end),
-  }));
-  return { path: file, findings, dismissed };
-}
-
-/** Why reading a file failed, as a skip reason and the words for stderr. */
-function readFailure(err: unknown, maxMb: number): { reason: SkipReason; words: string } {
-  if (err instanceof TooLarge)
-    return { reason: 'too-large', words: `大于 ${maxMb} MB，未检查（可用 --max-size 调整）` };
-  if (err instanceof NotRegular) return { reason: 'not-regular', words: '不是普通文件，未检查' };
-  if (err instanceof InputError) return { reason: 'not-text', words: `${err.reason}，未检查` };
-  return { reason: 'unreadable', words: `无法读取：${why(err)}` };
-}
+  --expect LIST   文本文件，每行一个应报送报告的单位名称；列出文件夹中没有其报告的单位
+  同一单位相邻两年的报告会互相核对：今年“二、上年结转”应等于上年“四、结转下年度继续办理”。
+退出码：0 没有错误；1 有错误或缺少应报送的报告；2 用法错误、有路径无法读取或无法检查。`;
 
 export interface CliResult {
   readonly code: number;
@@ -86,49 +60,83 @@ export interface CliResult {
   readonly stderr: string;
 }
 
+/** Where the CLI writes: by default it collects what it prints and returns it. */
+export interface CliIo {
+  out(s: string): void;
+  err(s: string): void;
+  /** After each file of a check: how many are done (for a progress line on a terminal). */
+  progress?(done: number, total: number): void;
+}
+
 interface Args {
-  format: 'text' | 'json';
+  format: Format;
+  output: string | undefined;
+  jobs: number;
   options: Options;
   /** Show the findings dismissed in `.nianbao.json` too. */
   noIgnore: boolean;
   maxMb: number;
+  expect: string | undefined;
   paths: string[];
 }
+
+const FORMATS: readonly Format[] = ['text', 'json', 'sarif', 'html'];
 
 /** The arguments, or the message and exit code of bad usage. */
 function parseArgs(argv: readonly string[]): Args | CliResult {
   const args = [...argv];
   if (args[0] === '--help' || args[0] === '-h') return { code: 0, stdout: USAGE + '\n', stderr: '' };
   if (args.shift() !== 'check') return { code: 2, stdout: '', stderr: USAGE + '\n' };
-  const out: Args = { format: 'text', options: DEFAULT_OPTIONS, noIgnore: false, maxMb: DEFAULT_MAX_MB, paths: [] };
+  const out: Args = {
+    format: 'text',
+    output: undefined,
+    jobs: availableParallelism(),
+    options: DEFAULT_OPTIONS,
+    noIgnore: false,
+    maxMb: DEFAULT_MAX_MB,
+    expect: undefined,
+    paths: [],
+  };
   const value = (a: string): string => (a.includes('=') ? a.slice(a.indexOf('=') + 1) : (args.shift() ?? ''));
+  const is = (a: string, name: string): boolean => a === name || a.startsWith(`${name}=`);
   while (args.length > 0) {
     const a = args.shift()!;
-    if (a === '--format' || a.startsWith('--format=')) {
+    if (is(a, '--format')) {
       const format = value(a);
-      if (format !== 'text' && format !== 'json') {
-        return { code: 2, stdout: '', stderr: `nianbao: 未知的输出格式“${format}”，应为 text 或 json\n` };
+      if (!FORMATS.includes(format as Format)) {
+        return { code: 2, stdout: '', stderr: `nianbao: 未知的输出格式“${format}”，应为 text、json、sarif 或 html\n` };
       }
-      out.format = format;
-    } else if (a === '--config' || a.startsWith('--config=')) {
+      out.format = format as Format;
+    } else if (is(a, '--output') || a === '-o') {
+      out.output = value(a);
+    } else if (is(a, '--jobs') || a === '-j') {
+      const v = value(a);
+      if (!/^[1-9]\d{0,2}$/u.test(v))
+        return { code: 2, stdout: '', stderr: `nianbao: --jobs 应为 1 至 999 的整数，实为“${v}”\n` };
+      out.jobs = Number(v);
+    } else if (is(a, '--config')) {
       const file = value(a);
       try {
         out.options = toOptions(JSON.parse(readFileSync(file, 'utf8')));
       } catch (e) {
         return { code: 2, stdout: '', stderr: `nianbao: 无法读取设置文件“${file}”：${(e as Error).message}\n` };
       }
-    } else if (a === '--max-size' || a.startsWith('--max-size=')) {
+    } else if (is(a, '--max-size')) {
       const mb = maxSize(value(a));
       if (typeof mb !== 'number') return mb;
       out.maxMb = mb;
+    } else if (is(a, '--expect')) {
+      out.expect = value(a);
     } else if (a === '--no-ignore') {
       out.noIgnore = true;
-    } else if (a.startsWith('--')) {
+    } else if (a.startsWith('-')) {
       return { code: 2, stdout: '', stderr: `nianbao: 未知的选项“${a}”\n${USAGE}\n` };
     } else out.paths.push(a);
   }
   if (out.paths.length === 0)
     return { code: 2, stdout: '', stderr: `nianbao: 没有给出要检查的文件或文件夹\n${USAGE}\n` };
+  if (out.format === 'html' && !out.output)
+    return { code: 2, stdout: '', stderr: 'nianbao: --format html 需要用 --output 指定网页文件\n' };
   return out;
 }
 
@@ -171,7 +179,8 @@ async function convert(argv: readonly string[]): Promise<CliResult> {
   if ('code' in parsed) return parsed;
   const { file, maxMb } = parsed;
   try {
-    return { code: 0, stdout: (await readText(file, Math.floor(maxMb * 1024 * 1024))).text, stderr: '' };
+    const text = (await readInput(readBounded(file, Math.floor(maxMb * 1024 * 1024)), file)).text;
+    return { code: 0, stdout: text, stderr: '' };
   } catch (e) {
     return { code: 2, stdout: '', stderr: `nianbao: “${file}”${readFailure(e, maxMb).words}\n` };
   }
@@ -224,107 +233,166 @@ async function fix(argv: readonly string[]): Promise<CliResult> {
   return { code: copy.unplaced.length > 0 ? 1 : 0, stdout: '', stderr: notes.join('\n') + '\n' };
 }
 
-/** Runs the CLI on arguments; returns what it prints and its exit code. Never throws. */
-export async function runCli(argv: readonly string[], checker: CliChecker = { analyze }): Promise<CliResult> {
-  if (argv[0] === 'convert') return convert(argv.slice(1));
-  if (argv[0] === 'fix') return fix(argv.slice(1));
-  const parsed = parseArgs(argv);
-  if ('code' in parsed) return parsed;
-  const { format, options, noIgnore, maxMb, paths } = parsed;
-  const dismissals = new DismissalStore();
-  const badDismissFiles = new Set<string>();
-  /** The options for one file: the findings dismissed beside it left out, unless --no-ignore. */
-  const optionsFor = (file: string): Options => {
-    if (noIgnore) return options;
-    const { path: at, file: read } = dismissals.fileFor(file);
-    if ('error' in read) {
-      if (!badDismissFiles.has(at)) notes.push(`nianbao: “${at}”${read.error}，其中忽略的问题未生效`);
-      badDismissFiles.add(at);
-      return options;
-    }
-    const dismissed = dismissals.of(file);
-    return dismissed.length > 0 ? { ...options, dismissed } : options;
+/** Runs the CLI on arguments; returns what it printed (unless `io` took it) and its exit code. Never throws. */
+export async function runCli(
+  argv: readonly string[],
+  checker: CliChecker = { analyze },
+  io?: CliIo,
+): Promise<CliResult> {
+  let stdout = '';
+  let stderr = '';
+  const out = io ? (t: string) => io.out(t) : (t: string) => void (stdout += t);
+  const err = io ? (t: string) => io.err(t) : (t: string) => void (stderr += t);
+  const done = (r: CliResult): CliResult => {
+    out(r.stdout);
+    err(r.stderr);
+    return { code: r.code, stdout, stderr };
   };
-  const notes: string[] = [];
-  const maxBytes = Math.floor(maxMb * 1024 * 1024);
+  if (argv[0] === 'convert') return done(await convert(argv.slice(1)));
+  if (argv[0] === 'fix') return done(await fix(argv.slice(1)));
+  const parsed = parseArgs(argv);
+  if ('code' in parsed) return done(parsed);
+  const code = await check(parsed, checker, out, err, io?.progress);
+  return { code, stdout, stderr };
+}
 
-  const { candidates, errors: err } = collect(paths, isReportFileName);
-  const skipped = new Map<SkipReason, number>();
-  const skip = (reason: SkipReason): void => void skipped.set(reason, (skipped.get(reason) ?? 0) + 1);
-  const results: FileResult[] = [];
-  for (const c of candidates) {
-    let input: InputText;
+/** `nianbao check`: the files checked over the jobs, written as they come in the chosen format; the exit code. */
+async function check(
+  a: Args,
+  checker: CliChecker,
+  out: (s: string) => void,
+  err: (s: string) => void,
+  progress: ((done: number, total: number) => void) | undefined,
+): Promise<number> {
+  let expected: string[] | undefined;
+  if (a.expect !== undefined) {
     try {
-      input = await readText(c.path, maxBytes);
+      expected = readFileSync(a.expect, 'utf8')
+        .split(/\r?\n/u)
+        .map((l) => l.replace(/^\uFEFF/u, '').trim())
+        .filter((l) => l.length > 0 && !l.startsWith('#'));
     } catch (e) {
-      const f = readFailure(e, maxMb);
-      if (c.named) err.push(`nianbao: “${c.path}”${f.words}`);
-      else skip(f.reason);
-      continue;
-    }
-    if (!c.named && !looksLikeReport(input.text)) {
-      skip('not-report');
-      continue;
-    }
-    try {
-      results.push(checkText(c.path, input, optionsFor(c.path), checker));
-    } catch (e) {
-      // The checker never throws on any text: this is a bug, said as one, and the other files go on.
-      const detail = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
-      err.push(`nianbao: 检查“${c.path}”时程序出错（这是 Nianbao 的缺陷，请报告）：${detail}`);
+      err(`nianbao: 无法读取名单“${a.expect}”：${why(e)}\n`);
+      return 2;
     }
   }
+  const { candidates, errors: failures } = collect(a.paths, isReportFileName);
+  // Written to a file: the whole output goes there; stdout keeps quiet.
+  let sink = out;
+  if (a.output !== undefined && a.format !== 'html') {
+    try {
+      writeFileSync(a.output, '');
+      sink = (t) => writeFileSync(a.output!, t, { flag: 'a' });
+    } catch (e) {
+      err(`nianbao: 无法写出“${a.output}”：${why(e)}\n`);
+      return 2;
+    }
+  }
+  let writer: Writer;
+  try {
+    writer =
+      a.format === 'json'
+        ? jsonWriter(sink)
+        : a.format === 'sarif'
+          ? sarifWriter(sink, VERSION)
+          : a.format === 'html'
+            ? htmlWriter(a.output!)
+            : textWriter(sink);
+  } catch (e) {
+    err(`nianbao: 无法写出“${a.output}”：${why(e)}\n`);
+    return 2;
+  }
 
+  const settings: CheckSettings = {
+    options: a.options,
+    noIgnore: a.noIgnore,
+    maxMb: a.maxMb,
+    html: a.format === 'html',
+  };
+  const skipped = new Map<SkipReason, number>();
+  const notes = new Set<string>();
+  const rows: SummaryRow[] = [];
+  const years: YearEntry[] = [];
   let errors = 0;
   let warnings = 0;
   let others = 0;
-  for (const r of results) {
-    for (const { finding } of r.findings) {
-      if (finding.severity === 'error') errors++;
-      else if (finding.severity === 'warning') warnings++;
-      else others++;
-    }
-  }
-  let dismissedCount = 0;
-  for (const r of results) dismissedCount += r.dismissed;
-  const skippedLine = summarizeSkips(skipped);
-  let stdout: string;
-  if (format === 'json') {
-    const files = results.map((r) => ({
-      path: r.path,
-      ...(r.dismissed > 0 ? { dismissed: r.dismissed } : {}),
-      diagnostics: r.findings.map(({ finding, start, end, page }) => ({
-        code: finding.code,
-        severity: finding.severity,
-        message: finding.message,
-        range: { start, end },
-        ...(page === undefined ? {} : { source: { page } }),
-      })),
-    }));
-    stdout = JSON.stringify({ files }) + '\n';
-    // JSON keeps its shape; what a walk skipped is said beside it.
-    if (skippedLine) notes.push(`nianbao: ${skippedLine}`);
-  } else {
-    const lines: string[] = [];
-    for (const r of results) {
-      for (const { finding, start, page } of r.findings) {
-        const where = page === undefined ? '' : `（第 ${page} 页）`;
-        lines.push(
-          `${r.path}:${start.line + 1}:${start.character + 1}: ${finding.severity} ${finding.code} ${finding.message}${where}`,
-        );
+  let dismissed = 0;
+  const count = (severity: string): void => {
+    if (severity === 'error') errors++;
+    else if (severity === 'warning') warnings++;
+    else others++;
+  };
+  await runBatch(candidates, settings, {
+    jobs: a.jobs,
+    // The bundled CLI is also the workers' script; run from source (tests), the batch stays in this thread.
+    ...(__filename.endsWith('.js') ? { workerScript: __filename } : {}),
+    checker,
+    onProgress: progress,
+    onOutcome: (_, o) => {
+      if (o.kind === 'skipped') {
+        skipped.set(o.reason, (skipped.get(o.reason) ?? 0) + 1);
+        return;
       }
-    }
-    const dismissedWords =
-      dismissedCount > 0 ? `；另有 ${dismissedCount} 个问题已核实忽略（见 ${DISMISS_FILE}，--no-ignore 全部显示）` : '';
-    lines.push(
-      `检查了 ${results.length} 个文件：${errors} 个错误，${warnings} 个警告，${others} 个提示${dismissedWords}`,
-    );
-    if (skippedLine) lines.push(skippedLine);
-    stdout = lines.join('\n') + '\n';
+      if (o.kind === 'failed') {
+        failures.push(o.line);
+        return;
+      }
+      for (const n of o.notes) notes.add(n);
+      const r = o.result;
+      let e = 0;
+      let w = 0;
+      let x = 0;
+      for (const { finding } of r.findings) {
+        count(finding.severity);
+        if (finding.severity === 'error') e++;
+        else if (finding.severity === 'warning') w++;
+        else x++;
+      }
+      dismissed += r.dismissed;
+      rows.push({ path: r.path, errors: e, warnings: w, others: x, sums: r.sums });
+      if (r.identity && r.rows && r.title)
+        years.push({ source: r.path, identity: r.identity, rows: r.rows, title: r.title });
+      writer.file(r);
+    },
+  });
+
+  // Reports of one body across years, and duplicates; severities as the settings say.
+  const cross: Cross[] = [];
+  for (const f of crossYearFindings(years)) {
+    const severity = a.options.severity[f.code] ?? f.severity;
+    if (severity === 'off') continue;
+    cross.push({ ...f, severity });
+    count(severity);
+    const row = rows.find((r) => r.path === f.source);
+    if (row)
+      rows[rows.indexOf(row)] = {
+        ...row,
+        ...(severity === 'error' ? { errors: row.errors + 1 } : {}),
+        ...(severity === 'warning' ? { warnings: row.warnings + 1 } : {}),
+      };
   }
-  const code = err.length > 0 ? 2 : errors > 0 ? 1 : 0;
-  const stderr = [...err, ...notes];
-  return { code, stdout, stderr: stderr.length > 0 ? stderr.join('\n') + '\n' : '' };
+  writer.cross(cross);
+
+  let missing: string[] | undefined;
+  if (expected) {
+    const present = new Set(years.map((y) => y.identity.body));
+    missing = expected.filter((name) => !present.has(bodyKey(name)));
+  }
+  const skippedLine = summarizeSkips(skipped);
+  writer.end({
+    rows,
+    errors,
+    warnings,
+    others,
+    dismissed,
+    ...(skippedLine ? { skipped: skippedLine } : {}),
+    ...(missing ? { missing } : {}),
+  });
+  // JSON, SARIF and HTML keep their shape: what a walk skipped is said beside them.
+  if (skippedLine && a.format !== 'text') notes.add(`nianbao: ${skippedLine}`);
+  const said = [...failures, ...notes];
+  if (said.length > 0) err(said.join('\n') + '\n');
+  return failures.length > 0 ? 2 : errors > 0 || (missing?.length ?? 0) > 0 ? 1 : 0;
 }
 
 /** `跳过 3 个文件（非文本 2，过大 1）`, or undefined when a walk skipped nothing. */
@@ -340,11 +408,37 @@ function summarizeSkips(skipped: ReadonlyMap<SkipReason, number>): string | unde
   return total === 0 ? undefined : `跳过 ${total} 个文件（${parts.join('，')}）`;
 }
 
-/* c8 ignore next 6 */
-if (require.main === module) {
-  void runCli(process.argv.slice(2)).then((r) => {
-    process.stdout.write(r.stdout);
-    process.stderr.write(r.stderr);
+/* c8 ignore start */
+if (!isMainThread && (workerData as BatchWorkerData | undefined)?.role === 'nianbao-batch') {
+  // A worker of a batch: the same bundle, checking the files the main thread hands it.
+  serveBatch(parentPort!, workerData as BatchWorkerData, { analyze });
+} else if (require.main === module) {
+  const tty = process.stderr.isTTY;
+  let shown = false;
+  void runCli(
+    process.argv.slice(2),
+    { analyze },
+    {
+      out: (t) => process.stdout.write(t),
+      err: (t) => {
+        if (shown) process.stderr.write('\r\x1b[K');
+        shown = false;
+        process.stderr.write(t);
+      },
+      // A progress line on a terminal, none when stderr is a file or a pipe.
+      ...(tty
+        ? {
+            progress: (done: number, total: number) => {
+              if (done === total || done % 10 === 0) {
+                process.stderr.write(`\r已检查 ${done}/${total} …${done === total ? '\n' : ''}`);
+                shown = done !== total;
+              }
+            },
+          }
+        : {}),
+    },
+  ).then((r) => {
     process.exitCode = r.code;
   });
 }
+/* c8 ignore stop */

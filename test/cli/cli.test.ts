@@ -69,11 +69,33 @@ describe('cli', () => {
       path.join(dir, 'sub', 'c.txt'),
     );
     assert.equal(r.code, 0);
-    const json = JSON.parse(r.stdout) as { files: { path: string; diagnostics: unknown[] }[] };
-    assert.deepEqual(json, {
-      files: [
-        { path: path.join(dir, 'sub', 'c.txt'), diagnostics: [] },
-        { path: path.join(dir, 'b.md'), diagnostics: [] },
+    const json = JSON.parse(r.stdout) as {
+      files: { path: string; diagnostics: unknown[] }[];
+      crossFile: { path: string; diagnostics: { code: string; severity: string }[] }[];
+      summary: Record<string, unknown>;
+    };
+    assert.deepEqual(json.files, [
+      { path: path.join(dir, 'sub', 'c.txt'), diagnostics: [] },
+      { path: path.join(dir, 'b.md'), diagnostics: [] },
+    ]);
+    // The two are one body's report of one year (a pipe and a tab copy): each is told of the other, as a warning.
+    assert.deepEqual(
+      json.crossFile.map((f) => [path.basename(f.path), f.diagnostics.map((d) => `${d.severity} ${d.code}`)]),
+      [
+        ['c.txt', ['warning report-duplicate']],
+        ['b.md', ['warning report-duplicate']],
+      ],
+    );
+    assert.deepEqual(json.summary, {
+      files: 2,
+      errors: 0,
+      warnings: 2,
+      others: 0,
+      dismissed: 0,
+      skipped: '跳过 1 个文件（非年度报告 1）',
+      reports: [
+        { path: path.join(dir, 'sub', 'c.txt'), errors: 0, warnings: 1, others: 0, sums: 'ok' },
+        { path: path.join(dir, 'b.md'), errors: 0, warnings: 1, others: 0, sums: 'ok' },
       ],
     });
   });
@@ -82,7 +104,7 @@ describe('cli', () => {
     const r = run('check', '--format=json', path.join(dir, 'a.txt'));
     assert.equal(r.code, 1);
     const json = JSON.parse(r.stdout);
-    assert.deepEqual(Object.keys(json), ['files']);
+    assert.deepEqual(Object.keys(json), ['files', 'crossFile', 'summary']);
     assert.deepEqual(json.files[0].diagnostics[3], {
       code: 'section-numbering',
       severity: 'error',
@@ -108,7 +130,9 @@ describe('cli', () => {
     assert.equal(run('check').code, 2);
     const f = run('check', '--format', 'xml', 'x');
     assert.equal(f.code, 2);
-    assert.equal(f.stderr, 'nianbao: 未知的输出格式“xml”，应为 text 或 json\n');
+    assert.equal(f.stderr, 'nianbao: 未知的输出格式“xml”，应为 text、json、sarif 或 html\n');
+    assert.equal(run('check', '--format', 'html', 'x').stderr, 'nianbao: --format html 需要用 --output 指定网页文件\n');
+    assert.equal(run('check', '--jobs', '0', 'x').stderr, 'nianbao: --jobs 应为 1 至 999 的整数，实为“0”\n');
     assert.equal(run('check', '--frobnicate', 'x').code, 2);
     assert.equal(run('--help').code, 0);
   });
@@ -157,12 +181,26 @@ describe('cli on hostile files', () => {
   after(() => rmSync(dir, { recursive: true, force: true }));
 
   it('walks a folder without blocking on a FIFO or reading a link to /dev/zero; counts what it skipped', () => {
-    const r = run('check', '--max-size', '1', dir);
+    // The two readable files are one report in two encodings: a duplicate, here turned off by a setting.
+    const settings = path.join(tmpdir(), `nianbao-no-duplicates-${process.pid}.json`);
+    writeFileSync(settings, JSON.stringify({ severity: { 'report-duplicate': 'off' } }));
+    const r = run('check', '--max-size', '1', '--config', settings, dir);
     assert.equal(r.code, 0, r.stderr);
     assert.equal(r.stderr, '');
     assert.equal(
       r.stdout,
-      '检查了 2 个文件：0 个错误，0 个警告，0 个提示\n跳过 5 个文件（非文本 1，过大 1，非普通文件 2，非年度报告 1）\n',
+      [
+        '',
+        '报告汇总',
+        ' 错误  警告  合计  文件',
+        `    0     0   ✓   ${path.join(dir, 'a.txt')}`,
+        `    0     0   ✓   ${path.join(dir, 'utf16.txt')}`,
+        '    0     0   ✓   （共 2 份）',
+        '',
+        '检查了 2 个文件：0 个错误，0 个警告，0 个提示',
+        '跳过 5 个文件（非文本 1，过大 1，非普通文件 2，非年度报告 1）',
+        '',
+      ].join('\n'),
     );
     const json = run('check', '--format', 'json', '--max-size=1', dir);
     assert.deepEqual(
@@ -317,7 +355,8 @@ describe('cli on Word documents', () => {
     const d = mkdtempSync(path.join(tmpdir(), 'nianbao-cli-dismiss-'));
     const wrong = replaceOnce(fixture('crafted/correct-tab.txt'), '\t（七）总计\t10\t', '\t（七）总计\t11\t');
     writeFileSync(path.join(d, 'r.txt'), wrong);
-    writeFileSync(path.join(d, 'other.txt'), wrong);
+    // Another body's report, or the two would be a duplicate.
+    writeFileSync(path.join(d, 'other.txt'), wrong.replace('青山县自然资源局', '青山县水利局'));
     const entry = { file: 'r.txt', code: 'table-total', at: 'cell:applications:total:自然人', text: '11' };
     writeFileSync(path.join(d, '.nianbao.json'), JSON.stringify({ dismissed: [entry] }));
     const line = wrong.split('\n').findIndex((l) => l.startsWith('\t（七）总计')) + 1;
@@ -327,6 +366,13 @@ describe('cli on Word documents', () => {
       r.stdout,
       [
         `${path.join(d, 'other.txt')}:${line}:8: error ${finding}`,
+        '',
+        '报告汇总',
+        ' 错误  警告  合计  文件',
+        `    1     0   ✗   ${path.join(d, 'other.txt')}`,
+        `    0     0   ✓   ${path.join(d, 'r.txt')}`,
+        '    1     0   ✗ 1 份   （共 2 份）',
+        '',
         '检查了 2 个文件：1 个错误，0 个警告，0 个提示；另有 1 个问题已核实忽略（见 .nianbao.json，--no-ignore 全部显示）',
         '',
       ].join('\n'),

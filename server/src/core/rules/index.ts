@@ -9,6 +9,7 @@
 import type { Finding } from '../codes';
 import type { Report } from '../model';
 import { artifactRules } from './artifacts';
+import { crossFileRules } from './crossfile';
 import { ReportContext } from './context';
 import { feeRules } from './fee';
 import { formatRules } from './format';
@@ -32,6 +33,7 @@ export const RULES: readonly Rule[] = [
   ...proseRules,
   ...feeRules,
   ...yearRules,
+  ...crossFileRules,
 ];
 
 const BY_CODE = new Map(RULES.map((r) => [r.code, r]));

@@ -69,4 +69,5 @@ export const TEMPLATE_2019: Template = {
   ],
   fee: { section: 5, word: '信息处理费', statements: FEE_STATEMENTS },
   figures: figures(ROWS),
+  carryOver: { table: 'applications', fromRow: 'forward', toRow: 'carried' },
 };

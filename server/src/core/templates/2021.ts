@@ -386,6 +386,7 @@ export const TEMPLATE_2021: Template = {
     notice: { table: 'applications', row: 'other-2', column: TOTAL },
   },
   figures: figures(APPLICATION_ROWS),
+  carryOver: { table: 'applications', fromRow: 'forward', toRow: 'carried' },
 };
 
 export { RESULT_GROUPS };

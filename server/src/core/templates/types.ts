@@ -151,4 +151,9 @@ export interface Template {
     readonly notice?: { readonly table: string; readonly row: string; readonly column: string };
   };
   readonly figures: readonly ProseFigure[];
+  /**
+   * What one year's report carries into the next: in `table`, this year's `toRow` (二、上年结转) must equal last year's
+   * `fromRow` (四、结转下年度继续办理), column by column.
+   */
+  readonly carryOver?: { readonly table: string; readonly fromRow: string; readonly toRow: string };
 }
