@@ -110,8 +110,16 @@ export async function checkCandidate(
     const dismissed =
       options.dismissed.length > 0 ? shownFindings(analysis, { ...options, dismissed: [] }).length - shown.length : 0;
     const starts = report.lineStarts;
-    const findings = shown.map((finding) => {
-      const page = pageAt(input.sourceMap, finding.span.start);
+    const findings = shown.map((f) => {
+      const page = pageAt(input.sourceMap, f.span.start);
+      // What the outputs print; a fix's data stays behind (it would only cross the thread).
+      const finding: Finding = {
+        code: f.code,
+        severity: f.severity,
+        message: f.message,
+        span: f.span,
+        ...(f.related ? { related: f.related } : {}),
+      };
       return {
         finding,
         start: positionAt(starts, finding.span.start),
