@@ -25,6 +25,24 @@ export function fixture(name: string): string {
   return readFileSync(path.join(FIXTURES, name), 'utf8');
 }
 
+/**
+ * A crafted report (青山县自然资源局, 2023) as `body`'s report of `year`, its carry-over rows (三's 二、上年结转 and
+ * 四、结转下年度继续办理) with 自然人 and 总计 set to `carried` and `forward`, in any layout.
+ */
+export function yearReport(name: string, body: string, year: number, carried = 1, forward = 1): string {
+  return fixture(name)
+    .replaceAll('青山县自然资源局', body)
+    .replaceAll('2023', String(year))
+    .replace(
+      /(二、上年结转政府信息公开申请数量[^\d]*?)1([\s|]+0[\s|]+0[\s|]+0[\s|]+0[\s|]+0[\s|]+)1/u,
+      `$1${carried}$2${carried}`,
+    )
+    .replace(
+      /(四、结转下年度继续办理[^\d]*?)1([\s|]+0[\s|]+0[\s|]+0[\s|]+0[\s|]+0[\s|]+)1/u,
+      `$1${forward}$2${forward}`,
+    );
+}
+
 export function parse(text: string, markdown = false): Report {
   return parseReport(text, { markdown });
 }

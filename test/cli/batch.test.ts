@@ -6,7 +6,7 @@ import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from '
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import Ajv from 'ajv-draft-04';
-import { FIXTURES, fixture } from '../helpers';
+import { FIXTURES, fixture, yearReport } from '../helpers';
 import { toDocx } from '../docx';
 
 const CLI = path.join(__dirname, '..', '..', 'dist', 'cli.js');
@@ -27,21 +27,6 @@ function run(...args: string[]): { code: number | null; stdout: string; stderr: 
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-/** The crafted report as another body's, of another year, with its carry-over rows' 自然人 and 总计 set. */
-function asBody(name: string, body: string, year: number, carried = 1, forward = 1): string {
-  return fixture(name)
-    .replaceAll('青山县自然资源局', body)
-    .replaceAll('2023', String(year))
-    .replace(
-      /(二、上年结转政府信息公开申请数量[^\d]*?)1([\s|]+0[\s|]+0[\s|]+0[\s|]+0[\s|]+0[\s|]+)1/u,
-      `$1${carried}$2${carried}`,
-    )
-    .replace(
-      /(四、结转下年度继续办理[^\d]*?)1([\s|]+0[\s|]+0[\s|]+0[\s|]+0[\s|]+0[\s|]+)1/u,
-      `$1${forward}$2${forward}`,
-    );
-}
-
 describe('cli on a folder of reports', function () {
   this.timeout(60_000);
   let dir: string;
@@ -58,12 +43,15 @@ describe('cli on a folder of reports', function () {
       const layout = layouts[i % 3]!;
       const ext = layout.endsWith('.md') ? 'md' : 'txt';
       const body = `${i < 3 ? '东山' : '西山'}${String(i).padStart(2, '0')}镇人民政府`;
-      writeFileSync(path.join(dir, `${body}-2022.${ext}`), asBody(layout, body, 2022));
+      writeFileSync(path.join(dir, `${body}-2022.${ext}`), yearReport(layout, body, 2022));
       // One more carried in and one more carried forward: the 2023 report adds up in itself.
-      writeFileSync(path.join(dir, `${body}-2023.${ext}`), asBody(layout, body, 2023, i < 3 ? 2 : 1, i < 3 ? 2 : 1));
+      writeFileSync(
+        path.join(dir, `${body}-2023.${ext}`),
+        yearReport(layout, body, 2023, i < 3 ? 2 : 1, i < 3 ? 2 : 1),
+      );
     }
     // One body's 2023 report twice.
-    writeFileSync(path.join(dir, 'copy-西山05镇-2023.md'), asBody(layouts[2]!, '西山05镇政府', 2023));
+    writeFileSync(path.join(dir, 'copy-西山05镇-2023.md'), yearReport(layouts[2]!, '西山05镇政府', 2023));
     writeFileSync(path.join(dir, 'notes.txt'), '会议记录\n');
   });
   after(() => rmSync(dir, { recursive: true, force: true }));

@@ -1,22 +1,11 @@
 import assert from 'node:assert/strict';
 import { bodyKey, carryRows, crossYearFindings, identityOf, type YearEntry } from '../../server/src/core/crossyear';
 import { analyze } from '../../server/src/service';
-import { fixture } from '../helpers';
+import { yearReport } from '../helpers';
 
-/** The crafted report as `body`'s report of `year`, its 二、上年结转 and 四、结转 rows' 自然人 and 总计 as given. */
-function yearReport(name: string, year: number, carried = 1, forward = 1): string {
-  const text = fixture(name)
-    .replaceAll('青山县自然资源局2023', `青山县自然资源局${year}`)
-    .replaceAll('2023年', `${year}年`);
-  return text
-    .replace(
-      /(二、上年结转政府信息公开申请数量[^\d]*?)1([\s|]+0[\s|]+0[\s|]+0[\s|]+0[\s|]+0[\s|]+)1/u,
-      `$1${carried}$2${carried}`,
-    )
-    .replace(
-      /(四、结转下年度继续办理[^\d]*?)1([\s|]+0[\s|]+0[\s|]+0[\s|]+0[\s|]+0[\s|]+)1/u,
-      `$1${forward}$2${forward}`,
-    );
+/** The crafted report of 青山县自然资源局 for `year`. */
+function qingshan(name: string, year: number, carried = 1, forward = 1): string {
+  return yearReport(name, '青山县自然资源局', year, carried, forward);
 }
 
 function entry(source: string, text: string, markdown = false): YearEntry {
@@ -49,13 +38,13 @@ describe('reports across years', () => {
     ['crafted/correct-pipe.md', true],
   ] as const) {
     it(`${name}: carry-over that matches last year is quiet; one that does not is an error on this year's cell, naming last year's`, () => {
-      const last = entry('2022.txt', yearReport(name, 2022), markdown);
+      const last = entry('2022.txt', qingshan(name, 2022), markdown);
       assert.deepEqual(
         last.rows.forward.map((c) => `${c.column}=${c.text}`),
         ['自然人=1', '商业企业=0', '科研机构=0', '社会公益组织=0', '法律服务机构=0', '其他=0', '总计=1'],
       );
-      assert.deepEqual(crossYearFindings([last, entry('2023.txt', yearReport(name, 2023), markdown)]), []);
-      const text = yearReport(name, 2023, 2, 1);
+      assert.deepEqual(crossYearFindings([last, entry('2023.txt', qingshan(name, 2023), markdown)]), []);
+      const text = qingshan(name, 2023, 2, 1);
       const now = entry('2023.txt', text, markdown);
       const found = crossYearFindings([last, now]);
       assert.deepEqual(
@@ -90,9 +79,9 @@ describe('reports across years', () => {
   }
 
   it('two reports of one body and year: each names the other; last year then is not guessed', () => {
-    const a = entry('a.txt', yearReport('crafted/correct-tab.txt', 2022));
-    const b = entry('b.txt', yearReport('crafted/correct-tab.txt', 2022, 1, 5));
-    const now = entry('c.txt', yearReport('crafted/correct-tab.txt', 2023, 3));
+    const a = entry('a.txt', qingshan('crafted/correct-tab.txt', 2022));
+    const b = entry('b.txt', qingshan('crafted/correct-tab.txt', 2022, 1, 5));
+    const now = entry('c.txt', qingshan('crafted/correct-tab.txt', 2023, 3));
     assert.deepEqual(
       crossYearFindings([a, b, now]).map((f) => `${f.source} ${f.code} ${f.severity} ${f.message}`),
       [

@@ -3,6 +3,7 @@ import { tablesView, type CellView, type TableView } from '../../server/src/core
 import { renderTables } from '../../server/src/render/tables';
 import { DEFAULT_OPTIONS, analyze, shownFindings } from '../../server/src/service';
 import { fixture } from '../helpers';
+import { readInput } from '../../server/src/inputs/index';
 
 const CORRECT = fixture('crafted/correct-tab.txt');
 
@@ -48,6 +49,26 @@ describe('the tables as the template draws them (preview)', () => {
       for (const c of cells(apps)) {
         assert.ok(c.place, c.title);
         assert.equal(lines[c.place.start.line]!.slice(c.place.start.character, c.place.end.character), c.text);
+      }
+    }
+  });
+
+  it('draws a saved web page’s and a Word document’s tables the same: every cell ok, one changed cell wrong', async () => {
+    const { sources, toHtml } = await import('../../scripts/pdf-fixtures');
+    const { toDocx } = await import('../docx');
+    const made = sources();
+    for (const [kind, bytes] of [
+      ['html', (t: string) => Promise.resolve(new TextEncoder().encode(toHtml(t)))],
+      ['docx', (t: string) => toDocx(t, { merge: true, numbering: true })],
+    ] as const) {
+      for (const [name, want] of [
+        ['correct', []],
+        ['wrong-cell', ['（一）予以公开·自然人 wrong 6→5']],
+      ] as const) {
+        const input = await readInput(await bytes(made[name]!), `report.${kind}`);
+        const apps = table(view(input.text, input.markdown), 'applications');
+        assert.equal(cells(apps).length, 175, `${kind} ${name}`);
+        assert.deepEqual(odd(apps), want, `${kind} ${name}`);
       }
     }
   });

@@ -96,6 +96,20 @@ export function textWriter(write: (s: string) => void): Writer {
   };
 }
 
+/** The summary as data (JSON's `summary`, SARIF's run properties). */
+function summaryObject(s: Summary): object {
+  return {
+    files: s.rows.length,
+    errors: s.errors,
+    warnings: s.warnings,
+    others: s.others,
+    dismissed: s.dismissed,
+    ...(s.skipped ? { skipped: s.skipped } : {}),
+    ...(s.missing ? { missing: s.missing } : {}),
+    reports: s.rows,
+  };
+}
+
 /** `{"files":[…],"crossFile":[…],"summary":{…}}`, positions as LSP counts them (0-based, UTF-16). */
 export function jsonWriter(write: (s: string) => void): Writer {
   let first = true;
@@ -136,17 +150,7 @@ export function jsonWriter(write: (s: string) => void): Writer {
       write('],"crossFile":' + JSON.stringify([...bySource].map(([p, diagnostics]) => ({ path: p, diagnostics }))));
     },
     end(s) {
-      const summary = {
-        files: s.rows.length,
-        errors: s.errors,
-        warnings: s.warnings,
-        others: s.others,
-        dismissed: s.dismissed,
-        ...(s.skipped ? { skipped: s.skipped } : {}),
-        ...(s.missing ? { missing: s.missing } : {}),
-        reports: s.rows,
-      };
-      write(`,"summary":${JSON.stringify(summary)}}\n`);
+      write(`,"summary":${JSON.stringify(summaryObject(s))}}\n`);
     },
   };
 }
@@ -228,14 +232,7 @@ export function sarifWriter(write: (s: string) => void, version: string): Writer
       }
     },
     end(s) {
-      const summary = {
-        files: s.rows.length,
-        errors: s.errors,
-        warnings: s.warnings,
-        others: s.others,
-        missing: s.missing ?? [],
-      };
-      write(`],"properties":{"summary":${JSON.stringify(summary)}}}]}\n`);
+      write(`],"properties":{"summary":${JSON.stringify(summaryObject(s))}}}]}\n`);
     },
   };
 }
