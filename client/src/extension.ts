@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import {
   CHECK_AS_REPORT,
+  CHECK_WORKSPACE,
   FIX_ALL,
   FIX_ALL_DONE,
   LANGUAGE_ID,
@@ -25,6 +26,7 @@ import {
   type ServerOptions,
 } from 'vscode-languageclient/node';
 import { TablePreviews, type TablePreview } from './preview';
+import { ReportList } from './reports';
 
 let client: LanguageClient | undefined;
 
@@ -34,6 +36,8 @@ export interface NianbaoApi {
   statusText(): string | undefined;
   /** The table preview of a document, when one is open: the version it shows, and an event at each redraw. */
   preview(uri: vscode.Uri): Pick<TablePreview, 'version' | 'onDidRedraw'> | undefined;
+  /** The “年度报告” view's list, and an event each time it is read again. */
+  readonly reports: Pick<ReportList, 'current' | 'onDidLoad'>;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<NianbaoApi> {
@@ -111,8 +115,30 @@ export async function activate(context: vscode.ExtensionContext): Promise<Nianba
   );
   const status = new ReportStatus();
   context.subscriptions.push(status);
+  const reports = new ReportList(client);
+  const view = vscode.window.createTreeView('nianbao.reports', { treeDataProvider: reports, showCollapseAll: true });
+  context.subscriptions.push(
+    reports,
+    view,
+    reports.onDidLoad((list) => {
+      view.message =
+        list.length === 0 ? (reports.waiting() > 0 ? '正在读取工作区中的报告…' : '工作区中没有年度报告') : undefined;
+    }),
+    vscode.commands.registerCommand('nianbao.checkWorkspace', async () => {
+      if (!client) return undefined;
+      const r = await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Notification, title: '年报校对：正在检查工作区中的全部报告…' },
+        () => client!.sendRequest<{ reports: number; errors: number; warnings: number }>(CHECK_WORKSPACE, {}),
+      );
+      const message = `检查了 ${r.reports} 份报告：${r.errors} 个错误，${r.warnings} 个警告（见“问题”面板）`;
+      void vscode.window.showInformationMessage(`年报校对：${message}`);
+      return message;
+    }),
+    vscode.commands.registerCommand('nianbao.refreshReports', () => reports.reload()),
+  );
   await client.start();
-  return { statusText: () => status.text(), preview: (uri) => previews.of(uri) };
+  void reports.reload();
+  return { statusText: () => status.text(), preview: (uri) => previews.of(uri), reports };
 }
 
 /**

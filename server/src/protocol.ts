@@ -52,3 +52,28 @@ export const TABLES = 'nianbao/tables';
 
 export type TablesResult =
   { readonly html: string; readonly css: string; readonly version: number } | { readonly error: string };
+
+/** A report of the workspace, as the report list shows it. */
+export interface WorkspaceReport {
+  readonly uri: string;
+  /** The body as the title names it, and its key (spacing and 人民政府/政府 aside); '' when the title does not say. */
+  readonly name: string;
+  readonly body: string;
+  /** The year it reports on; 0 when the title does not say. */
+  readonly year: number;
+  readonly errors: number;
+  readonly warnings: number;
+  readonly sums: 'ok' | 'broken' | 'none';
+}
+
+/** Client → server request `{}`: the workspace's reports. Answers `{ reports, pending }` (files still being read). */
+export const WORKSPACE_REPORTS = 'nianbao/workspaceReports';
+
+/** Server → client notification `{}`: the workspace's reports changed (one was checked, added or removed). */
+export const REPORTS_CHANGED = 'nianbao/reportsChanged';
+
+/**
+ * Client → server request `{}`: every report of the workspace checked and its findings published (the open ones as
+ * usual, the others from their saved files). Answers `{ reports, errors, warnings }`.
+ */
+export const CHECK_WORKSPACE = 'nianbao/checkWorkspace';

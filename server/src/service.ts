@@ -148,7 +148,8 @@ export function effectiveSeverity(f: Finding, options: Options): Severity | unde
   return s === 'off' ? undefined : s;
 }
 
-const LSP_SEVERITY: Record<Severity, DiagnosticSeverity> = {
+/** A finding's severity as LSP numbers it. */
+export const LSP_SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
   warning: DiagnosticSeverity.Warning,
   information: DiagnosticSeverity.Information,

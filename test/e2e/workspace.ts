@@ -3,6 +3,7 @@
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { toDocx } from '../docx';
+import { yearReport } from '../helpers';
 
 const FIXTURES = path.resolve(__dirname, '..', 'fixtures');
 
@@ -21,6 +22,19 @@ export async function makeWorkspace(dir: string): Promise<void> {
   writeFileSync(path.join(dir, 'wrong-total.txt'), wrongTotal);
   writeFileSync(path.join(dir, 'preview.txt'), wrongTotal);
   writeFileSync(path.join(dir, 'dismiss.txt'), wrongTotal);
+  // A report the suite never opens: the workspace check publishes its findings from the file.
+  writeFileSync(path.join(dir, 'closed.txt'), wrongTotal);
+  mkdirSync(path.join(dir, 'many'));
+  // One body's reports a year apart: 2023 carries in 2 where 2022 carried forward 1 (and its own sums agree).
+  mkdirSync(path.join(dir, 'years'));
+  writeFileSync(
+    path.join(dir, 'years', '东山镇2022.txt'),
+    yearReport('crafted/correct-tab.txt', '东山镇人民政府', 2022),
+  );
+  writeFileSync(
+    path.join(dir, 'years', '东山镇2023.txt'),
+    yearReport('crafted/correct-tab.txt', '东山镇人民政府', 2023, 2, 2),
+  );
   const several = base
     .replace('1.属于国家秘密\t0\t0\t0', '1.属于国家秘密\t\t0\t0')
     .replace('\t1\t0\t13\n二', '\t1\t0\t15\n二')

@@ -64,6 +64,11 @@ export function pageAt(sourceMap: readonly SourceMark[], offset: number): number
 /** Every adapter, by the extensions it reads. */
 export const ADAPTERS: readonly InputAdapter[] = [TEXT_ADAPTER, HTML_ADAPTER, DOCX_ADAPTER, PDF_ADAPTER];
 
+/** The extensions the adapters read (without the dot). */
+export const REPORT_EXTENSIONS: readonly string[] = ADAPTERS.flatMap((a) =>
+  a.extensions.map((e) => e.replace(/^\./u, '')),
+);
+
 /** Whether a folder walk reads a file of this name: one of the extensions an adapter reads. */
 export function isReportFileName(name: string): boolean {
   const ext = extensionOf(name);

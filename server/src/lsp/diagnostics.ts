@@ -6,7 +6,7 @@
 import { toDiagnostics } from '../service';
 import { REPORT_DETECTED } from '../protocol';
 import { pageAt } from '../inputs/index';
-import { viewKey, type ServerState } from './state';
+import { reportPathOf, viewKey, type ServerState } from './state';
 
 /**
  * The quiet period between the last edit and a check scales with what a check of the document costs: a few times its
@@ -100,6 +100,8 @@ export class DiagnosticsPublisher {
       const started = performance.now();
       analysis = await this.state.service.analysis(doc);
       diagnostics = toDiagnostics(analysis, options, uri);
+      // Against last year's report of the same body in the workspace.
+      for (const d of this.state.index.crossYear(uri, reportPathOf(uri), analysis, options)) diagnostics.push(d);
       this.cost.set(uri, performance.now() - started);
     } catch (err) {
       connection.console.error(`nianbao: 检查 ${uri} 时出错：${String(err)}`);

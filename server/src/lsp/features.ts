@@ -1,6 +1,6 @@
 /** Requests on a checked document: outline, hover, inlay hints, folding, code actions, check-as-report. */
 
-import { CodeAction, CodeActionKind, type Diagnostic } from 'vscode-languageserver/node';
+import { CodeAction, CodeActionKind, DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver/node';
 import {
   safelyFixable,
   toCodeActions,
@@ -13,11 +13,21 @@ import {
   toSymbols,
   toTablesHtml,
   DISMISS_COMMAND,
+  LSP_SEVERITY,
+  SOURCE,
   type DismissArgs,
 } from '../service';
 import { addDismissal } from '../dismissals';
 import { TABLES_CSS } from '../render/tables';
-import { CHECK_AS_REPORT, FIX_ALL, FIX_ALL_KIND, TABLES, type TablesResult } from '../protocol';
+import {
+  CHECK_AS_REPORT,
+  CHECK_WORKSPACE,
+  FIX_ALL,
+  FIX_ALL_KIND,
+  TABLES,
+  WORKSPACE_REPORTS,
+  type TablesResult,
+} from '../protocol';
 
 /** Documents longer than this get fix-all in the light bulb only when asked for as a source action. */
 const LIGHT_BULB_LIMIT = 500_000;
@@ -132,6 +142,38 @@ export function registerFeatures(state: ServerState, diagnostics: DiagnosticsPub
     diagnostics.scheduleAll();
     if (state.client.refreshInlays) void connection.languages.inlayHint.refresh();
     return r.path;
+  });
+
+  connection.onRequest(WORKSPACE_REPORTS, () => ({
+    reports: state.index.reports(),
+    pending: state.index.pending,
+  }));
+
+  connection.onRequest(CHECK_WORKSPACE, async () => {
+    await state.index.scan();
+    const results = state.index.results();
+    const cross = state.index.crossDiagnostics();
+    let errors = 0;
+    let warnings = 0;
+    for (const { uri, result } of results) {
+      const open = state.documents.all().find((d) => reportPathOf(d.uri) === reportPathOf(uri));
+      const ds: Diagnostic[] = result.findings.map(({ finding, start, end }) => ({
+        range: { start, end },
+        severity: LSP_SEVERITY[finding.severity],
+        code: finding.code,
+        source: SOURCE,
+        message: finding.message,
+      }));
+      for (const d of cross.get(uri) ?? []) ds.push(d);
+      for (const d of ds) {
+        if (d.severity === DiagnosticSeverity.Error) errors++;
+        else if (d.severity === DiagnosticSeverity.Warning) warnings++;
+      }
+      // An open report is checked from its text, as always; the others from their saved files, once.
+      if (open) diagnostics.schedule(open.uri, 0);
+      else void connection.sendDiagnostics({ uri, diagnostics: ds });
+    }
+    return { reports: results.length, errors, warnings };
   });
 
   connection.onRequest(TABLES, async (p: { uri?: unknown }): Promise<TablesResult> => {

@@ -1,17 +1,18 @@
 /**
- * Analyses of large documents in a worker thread, so the server keeps answering while they are parsed. The service
- * calls this for documents past its threshold.
+ * Analyses of large documents, and checks of the workspace's report files, in a worker thread, so the server keeps
+ * answering while they are parsed. The service calls this for documents past its threshold.
  */
 
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
+import type { CheckSettings, Outcome } from '../batch/checkfile';
 import type { Analysis } from '../service';
 
 /** Documents at least this long (UTF-16 units) go to the worker. */
 export const WORKER_THRESHOLD = 256 * 1024;
 
 interface Pending {
-  resolve: (a: Analysis) => void;
+  resolve: (a: never) => void;
   reject: (e: Error) => void;
 }
 
@@ -24,11 +25,20 @@ export class WorkerOffload {
 
   /** Parses and checks a text in the worker. */
   analyze(text: string, markdown: boolean): Promise<Analysis> {
+    return this.post<Analysis>({ text, markdown });
+  }
+
+  /** Reads and checks a file of the workspace in the worker: its outcome as the CLI's batch has it. */
+  checkFile(file: string, settings: CheckSettings): Promise<Outcome> {
+    return this.post<Outcome>({ file, settings });
+  }
+
+  private post<T>(job: object): Promise<T> {
     const worker = this.ensureWorker();
     const id = this.nextId++;
-    return new Promise<Analysis>((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
-      worker.postMessage({ id, text, markdown });
+    return new Promise<T>((resolve, reject) => {
+      this.pending.set(id, { resolve: resolve as (a: never) => void, reject });
+      worker.postMessage({ id, ...job });
     });
   }
 
@@ -41,11 +51,12 @@ export class WorkerOffload {
     if (this.worker) return this.worker;
     const worker = new Worker(this.workerPath);
     worker.unref();
-    worker.on('message', (m: { id: number; analysis?: Analysis; error?: string }) => {
+    worker.on('message', (m: { id: number; analysis?: Analysis; outcome?: Outcome; error?: string }) => {
       const p = this.pending.get(m.id);
       if (!p) return;
       this.pending.delete(m.id);
-      if (m.analysis) p.resolve(m.analysis);
+      const answer = m.analysis ?? m.outcome;
+      if (answer) p.resolve(answer as never);
       else p.reject(new Error(m.error ?? 'analysis failed'));
     });
     const fail = (err: unknown): void => {

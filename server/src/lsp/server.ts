@@ -11,7 +11,9 @@ import {
   type Connection,
   type InitializeResult,
 } from 'vscode-languageserver/node';
-import { CONFIG_SECTION, FIX_ALL_KIND } from '../protocol';
+import { fileURLToPath } from 'node:url';
+import { CONFIG_SECTION, FIX_ALL_KIND, REPORTS_CHANGED } from '../protocol';
+import { REPORT_EXTENSIONS } from '../inputs/index';
 import { DISMISS_COMMAND } from '../service';
 import { DISMISS_FILE } from '../dismissals';
 import { DiagnosticsPublisher } from './diagnostics';
@@ -22,12 +24,18 @@ import { ServerState } from './state';
 
 export { DEBOUNCE_MS } from './diagnostics';
 
+/** How long the report list waits after a workspace file was checked before it is told (a scan checks many). */
+const INDEX_QUIET_MS = 300;
+
 export function startServer(connection: Connection): void {
   const state = new ServerState(connection);
+  let folders: string[] = [];
   const diagnostics = new DiagnosticsPublisher(state);
 
   connection.onInitialize((params): InitializeResult => {
     const ws = params.capabilities.workspace;
+    folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+    state.client.workspaceFolders = ws?.workspaceFolders === true;
     // Neovim 0.7 names its encodings `offsetEncoding` (clangd's extension) and reads the answer from the result's root.
     const offsetEncoding = (params.capabilities as { offsetEncoding?: readonly string[] }).offsetEncoding;
     state.encoding = negotiate({ ...params.capabilities, ...(offsetEncoding ? { offsetEncoding } : {}) });
@@ -47,6 +55,7 @@ export function startServer(connection: Connection): void {
         hoverProvider: true,
         inlayHintProvider: true,
         executeCommandProvider: { commands: [DISMISS_COMMAND] },
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'nianbao', version: '0.1.0' },
       ...(offsetEncoding ? { offsetEncoding: state.encoding } : {}),
@@ -57,18 +66,43 @@ export function startServer(connection: Connection): void {
     if (state.client.watchConfiguration) {
       void connection.client.register(DidChangeConfigurationNotification.type, { section: CONFIG_SECTION });
     }
-    // A reviewer's dismissals edited by hand, or by another editor: the reports are checked again.
+    // A reviewer's dismissals edited by hand, or by another editor: the reports are checked again. Report files of
+    // the workspace that change: read again for the report list and last year's carry-over.
     if (state.client.watchFiles) {
       void connection.client.register(DidChangeWatchedFilesNotification.type, {
-        watchers: [{ globPattern: `**/${DISMISS_FILE}` }],
+        watchers: [{ globPattern: `**/${DISMISS_FILE}` }, { globPattern: `**/*.{${REPORT_EXTENSIONS.join(',')}}` }],
       });
     }
+    if (state.client.workspaceFolders) {
+      connection.workspace.onDidChangeWorkspaceFolders((e) => {
+        folders = [...folders.filter((u) => !e.removed.some((r) => r.uri === u)), ...e.added.map((a) => a.uri)];
+        state.index.setFolders(folders);
+      });
+    }
+    state.index.setFolders(folders);
   });
 
-  connection.onDidChangeWatchedFiles(() => {
+  connection.onDidChangeWatchedFiles((p) => {
+    let dismissals = false;
+    for (const change of p.changes) {
+      if (change.uri.endsWith(DISMISS_FILE)) dismissals = true;
+      else if (change.uri.startsWith('file:')) void state.index.refresh(fileURLToPath(change.uri));
+    }
+    if (!dismissals) return;
     diagnostics.scheduleAll();
     if (state.client.refreshInlays) void connection.languages.inlayHint.refresh();
   });
+
+  // What the index knows changed: the report list is told (once a burst is over), open reports checked again.
+  let told: NodeJS.Timeout | undefined;
+  state.onIndexChanged = () => {
+    if (told) return;
+    told = setTimeout(() => {
+      told = undefined;
+      void connection.sendNotification(REPORTS_CHANGED, {});
+      diagnostics.scheduleAll();
+    }, INDEX_QUIET_MS);
+  };
 
   connection.onDidChangeConfiguration(() => {
     state.forgetSettings();

@@ -6,6 +6,7 @@ import { createReportService, DEFAULT_OPTIONS, shouldCheck, toOptions, type Anal
 import { fileURLToPath } from 'node:url';
 import { DismissalStore } from '../dismissals';
 import { Positions, updateDocument, type Encoding } from './encoding';
+import { WorkspaceIndex } from './workspace';
 import { CONFIG_SECTION, REPORT_VIEW_SCHEME } from '../protocol';
 import type { SourceMark } from '../inputs/index';
 import { WORKER_THRESHOLD, WorkerOffload } from './offload';
@@ -33,12 +34,23 @@ export class ServerState {
     refreshInlays: false,
     resolveEdits: false,
     watchFiles: false,
+    workspaceFolders: false,
   };
   private readonly settings = new Map<string, Promise<Options>>();
   /** Dismissed findings, by the folder of a report file. */
   readonly dismissals = new DismissalStore();
   /** Unreadable dismissal files already said, with what was wrong. */
   private readonly warned = new Set<string>();
+
+  /** The reports of the workspace folders; `onIndexChanged` is told when they change. */
+  readonly index = new WorkspaceIndex(
+    {
+      checkFile: (file, settings) => this.offload.checkFile(file, settings),
+      optionsFor: (uri) => this.optionsFor(uri),
+    },
+    () => this.onIndexChanged(),
+  );
+  onIndexChanged: () => void = () => undefined;
 
   constructor(readonly connection: Connection) {}
 

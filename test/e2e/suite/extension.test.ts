@@ -552,6 +552,100 @@ describe('Nianbao in VS Code', () => {
     }
   });
 
+  it('checks a report against last year’s in the workspace: the carry-over that differs, naming last year’s cell', async () => {
+    const doc = await openReport('years/东山镇2023.txt');
+    const found = await diagnostics(doc.uri, (ds) => ds.some((d) => d.code === 'cross-year-carryover'));
+    const cross = found.filter((d) => d.code === 'cross-year-carryover');
+    assert.deepEqual(
+      cross.map((d) => d.message),
+      [
+        '二、上年结转政府信息公开申请数量·自然人 应为 1（2022 年报告“四、结转下年度继续办理·自然人”），实为 2',
+        '二、上年结转政府信息公开申请数量·总计 应为 1（2022 年报告“四、结转下年度继续办理·总计”），实为 2',
+      ],
+    );
+    const related = cross[0]!.relatedInformation![0]!;
+    assert.equal(path.basename(related.location.uri.fsPath), '东山镇2022.txt');
+    const last = await vscode.workspace.openTextDocument(related.location.uri);
+    assert.equal(last.getText(related.location.range), '1');
+    assert.match(last.lineAt(related.location.range.start.line).text, /^四、结转下年度继续办理/u);
+  });
+
+  it('lists the workspace’s reports by body in the “年度报告” view, fills in with 1 000 more, typing stays quick', async function () {
+    this.timeout(120_000);
+    interface Api {
+      reports: {
+        current(): readonly { uri: string; name: string; year: number; errors: number }[];
+        onDidLoad: vscode.Event<readonly unknown[]>;
+      };
+    }
+    const api = vscode.extensions.getExtension<Api>(EXTENSION_ID)!.exports;
+    const listed = (): readonly { uri: string; name: string; year: number; errors: number }[] => api.reports.current();
+    await until(api.reports.onDidLoad, () => listed().filter((r) => r.name === '东山镇人民政府').length === 2);
+    const east = listed().filter((r) => r.name === '东山镇人民政府');
+    assert.deepEqual(
+      east.map((r) => r.year),
+      [2023, 2022],
+    );
+    // The view shows the bodies as rows.
+    await vscode.commands.executeCommand('nianbao.reports.focus');
+    const rows = await pageRequest({ read: '.pane:has(.pane-header:has-text("年度报告")) .monaco-list-row' });
+    assert.ok(
+      rows.read?.some((r) => r.text.startsWith('东山镇人民政府')),
+      JSON.stringify(rows.read?.map((r) => r.text)),
+    );
+
+    // Typing latency in a report, before and while 1 000 new reports are read.
+    const doc = await openReport('numbers.txt');
+    const editor = await vscode.window.showTextDocument(doc);
+    const line = doc
+      .getText()
+      .split('\n')
+      .findIndex((l) => l.startsWith('\t（七）总计'));
+    const at = doc.lineAt(line).text.indexOf('\t11\t') + 1;
+    const latency = async (value: string): Promise<number> => {
+      const t = performance.now();
+      const wait = diagnostics(doc.uri, (ds) => ds.length === (value === '10' ? 0 : 1));
+      await editor.edit((e) => e.replace(new vscode.Range(line, at, line, at + 2), value));
+      await wait;
+      return performance.now() - t;
+    };
+    const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+    const idle: number[] = [];
+    for (let i = 0; i < 3; i++) idle.push(await latency('10'), await latency('11'));
+    const many = vscode.Uri.joinPath(workspace(), 'many');
+    const base = readFileSync(path.join(path.dirname(EXPECTED), 'crafted', 'correct-tab.txt'), 'utf8');
+    const started = performance.now();
+    for (let i = 0; i < 1000; i++) {
+      const text = base.replaceAll('青山县自然资源局', `第${i}乡人民政府`);
+      writeFileSync(path.join(many.fsPath, `${String(i).padStart(4, '0')}.txt`), text);
+    }
+    const busy: number[] = [];
+    for (let i = 0; i < 3; i++) busy.push(await latency('10'), await latency('11'));
+    await until(api.reports.onDidLoad, () => listed().filter((r) => r.name.endsWith('乡人民政府')).length >= 1000);
+    const filled = performance.now() - started;
+    assert.ok(filled <= 10_000, `the view filled in ${Math.round(filled)} ms`);
+    assert.ok(
+      median(busy) <= Math.max(2 * median(idle), median(idle) + 100),
+      `typing latency ${Math.round(median(busy))} ms while reading, ${Math.round(median(idle))} ms idle`,
+    );
+    console.log(
+      `nianbao-e2e: 1000 reports listed in ${Math.round(filled)} ms; latency idle ${Math.round(median(idle))} ms, busy ${Math.round(median(busy))} ms`,
+    );
+  });
+
+  it('checks the whole workspace: every report’s findings in Problems, closed ones too', async () => {
+    const message = await vscode.commands.executeCommand<string>('nianbao.checkWorkspace');
+    assert.match(message ?? '', /^检查了 \d+ 份报告：\d+ 个错误，\d+ 个警告（见“问题”面板）$/u);
+    // A report never opened: its findings are published from its file.
+    const never = vscode.Uri.joinPath(workspace(), 'closed.txt');
+    assert.equal(current(never), undefined);
+    await until(vscode.languages.onDidChangeDiagnostics, () => ours(never).length > 0);
+    const line = readFileSync(never.fsPath, 'utf8')
+      .split('\n')
+      .findIndex((l) => l.startsWith('\t（七）总计'));
+    assert.deepEqual(brief(ours(never)), [`${line + 1} table-total`]);
+  });
+
   it('shows the installed extension’s page in Chinese, with its pictures loaded', async function () {
     // Only the packaged extension has the page a user sees (README.zh-CN.md as its readme).
     if (!process.env['NIANBAO_E2E_INSTALLED_DIR']) this.skip();

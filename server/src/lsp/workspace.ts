@@ -1,0 +1,206 @@
+/**
+ * The reports of the workspace folders: each report file read and checked once in the worker thread (again only when
+ * it changes: its modification time and size), what the editor's report list shows — body, year, counts — and what a
+ * report needs from the others: last year's report of its body, for `cross-year-carryover`.
+ */
+
+import { statSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { Diagnostic } from 'vscode-languageserver/node';
+import type { CheckSettings, FileResult, Outcome } from '../batch/checkfile';
+import { carryRows, crossYearFindings, identityOf, type CrossFinding, type YearEntry } from '../core/crossyear';
+import type { Severity } from '../core/codes';
+import { positionAt } from '../core/lines';
+import { collect } from '../files';
+import { isReportFileName } from '../inputs/index';
+import { LSP_SEVERITY, SOURCE, type Analysis, type Options } from '../service';
+import type { WorkspaceReport } from '../protocol';
+
+/** A file of the workspace as last checked. */
+interface Indexed {
+  readonly stamp: string;
+  /** Undefined for a file that is no report, or could not be read. */
+  readonly result: FileResult | undefined;
+}
+
+/** The largest workspace file read (as the CLI's default). */
+const MAX_MB = 64;
+
+export interface IndexHost {
+  /** Reads and checks a file off the main thread. */
+  checkFile(file: string, settings: CheckSettings): Promise<Outcome>;
+  /** The options for a document. */
+  optionsFor(uri: string): Promise<Options>;
+}
+
+export class WorkspaceIndex {
+  private readonly files = new Map<string, Indexed>();
+  private folders: string[] = [];
+  private queue: Promise<void> = Promise.resolve();
+  /** Files waiting for a check. */
+  pending = 0;
+
+  constructor(
+    private readonly host: IndexHost,
+    /** Called when what the index knows has changed. */
+    private readonly changed: () => void,
+  ) {}
+
+  /** The folders to index (file URIs); indexes them at once. */
+  setFolders(uris: readonly string[]): void {
+    this.folders = uris.flatMap((u) => (u.startsWith('file:') ? [fileURLToPath(u)] : []));
+    for (const p of [...this.files.keys()]) if (!this.folders.some((f) => p.startsWith(f))) this.files.delete(p);
+    this.scan();
+  }
+
+  /** Looks for new and changed report files in the folders and checks them; resolves when done. */
+  scan(): Promise<void> {
+    if (this.folders.length === 0) return this.queue;
+    const { candidates } = collect(this.folders, isReportFileName);
+    const seen = new Set(candidates.map((c) => c.path));
+    let removed = false;
+    for (const p of [...this.files.keys()])
+      if (!seen.has(p)) {
+        this.files.delete(p);
+        removed = true;
+      }
+    for (const c of candidates) this.refresh(c.path);
+    if (removed) this.changed();
+    return this.queue;
+  }
+
+  /** A file changed, appeared or went: checked again when its stamp differs. */
+  refresh(file: string): Promise<void> {
+    let stamp: string;
+    try {
+      const st = statSync(file);
+      if (!st.isFile()) throw new Error('not a file');
+      stamp = `${st.mtimeMs}:${st.size}`;
+    } catch {
+      if (this.files.delete(file)) this.changed();
+      return this.queue;
+    }
+    if (this.files.get(file)?.stamp === stamp) return this.queue;
+    this.pending++;
+    this.queue = this.queue.then(async () => {
+      try {
+        const uri = pathToFileURL(file).href;
+        const options = await this.host.optionsFor(uri);
+        const outcome = await this.host.checkFile(file, { options, noIgnore: false, maxMb: MAX_MB, html: false });
+        this.files.set(file, { stamp, result: outcome.kind === 'report' ? outcome.result : undefined });
+      } catch {
+        this.files.set(file, { stamp, result: undefined });
+      } finally {
+        this.pending--;
+        this.changed();
+      }
+    });
+    return this.queue;
+  }
+
+  /** Findings between the saved reports: each one's carry-over against last year's. */
+  private crossFindings(): Map<string, CrossFinding[]> {
+    const entries: YearEntry[] = [];
+    for (const { uri, result } of this.results())
+      if (result.identity && result.rows && result.title)
+        entries.push({ source: uri, identity: result.identity, rows: result.rows, title: result.title });
+    const out = new Map<string, CrossFinding[]>();
+    for (const f of crossYearFindings(entries)) {
+      if (f.code !== 'cross-year-carryover') continue;
+      const list = out.get(f.source) ?? [];
+      list.push(f);
+      out.set(f.source, list);
+    }
+    return out;
+  }
+
+  /** The reports the index holds, for the report list: their own findings and their carry-over. */
+  reports(): WorkspaceReport[] {
+    const out: WorkspaceReport[] = [];
+    const cross = this.crossFindings();
+    for (const [file, { result }] of this.files) {
+      if (!result) continue;
+      let errors = cross.get(pathToFileURL(file).href)?.length ?? 0;
+      let warnings = 0;
+      for (const { finding } of result.findings) {
+        if (finding.severity === 'error') errors++;
+        else if (finding.severity === 'warning') warnings++;
+      }
+      out.push({
+        uri: pathToFileURL(file).href,
+        name: result.identity?.name ?? '',
+        body: result.identity?.body ?? '',
+        year: result.identity?.year ?? 0,
+        errors,
+        warnings,
+        sums: result.sums,
+      });
+    }
+    return out.sort((a, b) => a.body.localeCompare(b.body) || b.year - a.year || a.uri.localeCompare(b.uri));
+  }
+
+  /** The carry-over findings between the saved reports, as diagnostics by URI (the workspace check). */
+  crossDiagnostics(): Map<string, Diagnostic[]> {
+    const out = new Map<string, Diagnostic[]>();
+    for (const [uri, list] of this.crossFindings())
+      out.set(
+        uri,
+        list.map((f) => toDiagnostic(f, 'error')),
+      );
+    return out;
+  }
+
+  /** The workspace's reports as they were checked, with their findings, for the workspace check. */
+  results(): { uri: string; result: FileResult }[] {
+    const out: { uri: string; result: FileResult }[] = [];
+    for (const [file, { result }] of this.files) if (result) out.push({ uri: pathToFileURL(file).href, result });
+    return out;
+  }
+
+  /**
+   * The carry-over of a checked document against last year's report of its body in the workspace, as diagnostics.
+   * `self`: the document's own file, which the index may also hold (its saved text) and which is not last year's.
+   */
+  crossYear(uri: string, self: string | undefined, analysis: Analysis, options: Options): Diagnostic[] {
+    const report = analysis.report;
+    const identity = identityOf(report);
+    if (!identity) return [];
+    const entries: YearEntry[] = [
+      {
+        source: uri,
+        identity,
+        rows: carryRows(report),
+        title: {
+          start: positionAt(report.lineStarts, report.title?.span.start ?? 0),
+          end: positionAt(report.lineStarts, report.title?.span.end ?? 0),
+        },
+      },
+    ];
+    for (const [file, { result }] of this.files) {
+      const id = result?.identity;
+      if (file === self || !id || !result.rows || !result.title) continue;
+      if (id.body !== identity.body || id.year !== identity.year - 1) continue;
+      entries.push({ source: pathToFileURL(file).href, identity: id, rows: result.rows, title: result.title });
+    }
+    const severity = options.severity['cross-year-carryover'] ?? 'error';
+    if (entries.length === 1 || severity === 'off') return [];
+    return crossYearFindings(entries)
+      .filter((f) => f.source === uri && f.code === 'cross-year-carryover')
+      .map((f) => toDiagnostic(f, severity));
+  }
+}
+
+/** A finding between reports as a diagnostic, the other report's place as related information. */
+function toDiagnostic(f: CrossFinding, severity: Severity): Diagnostic {
+  return {
+    range: { start: f.start, end: f.end },
+    severity: LSP_SEVERITY[severity],
+    code: f.code,
+    source: SOURCE,
+    message: f.message,
+    relatedInformation: f.related.map((r) => ({
+      location: { uri: r.source, range: { start: r.start, end: r.end } },
+      message: r.message,
+    })),
+  };
+}
