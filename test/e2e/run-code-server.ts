@@ -247,7 +247,12 @@ async function runSuite(entry: string, mode: 'source' | 'package', extensionsDir
     const deadline = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new Error(`no result after ${DEADLINE_MS / 1000} s`)), DEADLINE_MS);
     });
-    return JSON.parse(await Promise.race([whenWritten(result), deadline])) as Result;
+    const r = JSON.parse(await Promise.race([whenWritten(result), deadline])) as Result;
+    // Figures the suite measured.
+    const figures = path.join(path.dirname(result), 'figures.txt');
+    if (existsSync(figures))
+      r.report += `\n  figures: ${readFileSync(figures, 'utf8').trim().split('\n').join('\n  figures: ')}`;
+    return r;
   } finally {
     if (timer) clearTimeout(timer);
     stopRequests();
