@@ -70,6 +70,21 @@ describe('cli on a folder of reports', function () {
     }
   });
 
+  it('shows a progress line on a terminal, and only there', () => {
+    // util-linux's `script` gives the CLI a terminal; what the terminal shows comes back on its stdout. 47 files: the
+    // 46 reports and the note that is none.
+    const shown = spawnSync(
+      'script',
+      ['-qec', `"${process.execPath}" "${CLI}" check --jobs 2 "${dir}" > /dev/null`, '/dev/null'],
+      {
+        encoding: 'utf8',
+      },
+    );
+    assert.match(shown.stdout, /\r已检查 10\/47 …/u);
+    assert.match(shown.stdout, /\r已检查 47\/47 …\r?\n/u);
+    assert.doesNotMatch(run('check', dir).stderr, /已检查/u);
+  });
+
   it('compares each body’s years and finds duplicates; the text ends with a summary table', () => {
     const r = run('check', '--jobs', '2', dir);
     assert.equal(r.code, 1);

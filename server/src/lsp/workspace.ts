@@ -35,6 +35,8 @@ export interface IndexHost {
 
 export class WorkspaceIndex {
   private readonly files = new Map<string, Indexed>();
+  /** Files waiting to be read, with the stamp they will be read at. */
+  private readonly queued = new Map<string, string>();
   private folders: string[] = [];
   private queue: Promise<void> = Promise.resolve();
   /** Files waiting for a check. */
@@ -80,7 +82,9 @@ export class WorkspaceIndex {
       if (this.files.delete(file)) this.changed();
       return this.queue;
     }
-    if (this.files.get(file)?.stamp === stamp) return this.queue;
+    // Known as it is, or already waiting to be read as it is.
+    if (this.files.get(file)?.stamp === stamp || this.queued.get(file) === stamp) return this.queue;
+    this.queued.set(file, stamp);
     this.pending++;
     this.queue = this.queue.then(async () => {
       try {
@@ -91,6 +95,7 @@ export class WorkspaceIndex {
       } catch {
         this.files.set(file, { stamp, result: undefined });
       } finally {
+        if (this.queued.get(file) === stamp) this.queued.delete(file);
         this.pending--;
         this.changed();
       }
