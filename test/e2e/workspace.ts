@@ -24,6 +24,8 @@ export async function makeWorkspace(dir: string): Promise<void> {
   writeFileSync(path.join(dir, 'dismiss.txt'), wrongTotal);
   // A report the suite never opens: the workspace check publishes its findings from the file.
   writeFileSync(path.join(dir, 'closed.txt'), wrongTotal);
+  // Typed into while 1 000 reports are read.
+  writeFileSync(path.join(dir, 'typing.txt'), wrongTotal);
   mkdirSync(path.join(dir, 'many'));
   // One body's reports a year apart: 2023 carries in 2 where 2022 carried forward 1 (and its own sums agree).
   mkdirSync(path.join(dir, 'years'));

@@ -601,7 +601,7 @@ describe('Nianbao in VS Code', () => {
     );
 
     // Typing latency in a report, before and while 1 000 new reports are read.
-    const doc = await openReport('numbers.txt');
+    const doc = await openReport('typing.txt');
     const editor = await vscode.window.showTextDocument(doc);
     const line = doc
       .getText()
