@@ -203,7 +203,15 @@ const SYMBOL_KIND: Record<OutlineNode['kind'], SymbolKind> = {
   rows: SymbolKind.Field,
 };
 
-export function toSymbols(analysis: Analysis, options: Options = DEFAULT_OPTIONS): DocumentSymbol[] {
+/**
+ * The outline; `more`: diagnostics found outside the report (against last year's), counted with its own findings so
+ * each node's count is what Problems shows.
+ */
+export function toSymbols(
+  analysis: Analysis,
+  options: Options = DEFAULT_OPTIONS,
+  more: readonly Diagnostic[] = [],
+): DocumentSymbol[] {
   const convert = (n: OutlineNode): DocumentSymbol => ({
     name: n.name,
     detail: n.detail,
@@ -212,7 +220,17 @@ export function toSymbols(analysis: Analysis, options: Options = DEFAULT_OPTIONS
     selectionRange: toRange(analysis.report, n.selection),
     children: n.children.map(convert),
   });
-  return outline(analysis.report, shownFindings(analysis, options)).map(convert);
+  const findings = shownFindings(analysis, options);
+  for (const d of more) {
+    const start = offsetAt(analysis.report, d.range.start);
+    findings.push({
+      code: String(d.code),
+      severity: d.severity === DiagnosticSeverity.Error ? 'error' : 'warning',
+      message: d.message,
+      span: { start, end: offsetAt(analysis.report, d.range.end) },
+    });
+  }
+  return outline(analysis.report, findings).map(convert);
 }
 
 export function toFoldingRanges(analysis: Analysis): FoldingRange[] {

@@ -39,7 +39,11 @@ export function registerFeatures(state: ServerState, diagnostics: DiagnosticsPub
 
   connection.onDocumentSymbol(async (p) => {
     const a = await state.analysisOf(p.textDocument.uri);
-    return a ? state.positions(a).symbols(toSymbols(a, await state.optionsFor(p.textDocument.uri))) : [];
+    if (!a) return [];
+    const uri = p.textDocument.uri;
+    const options = await state.optionsFor(uri);
+    const cross = state.index.crossYear(uri, reportPathOf(uri), a, options);
+    return state.positions(a).symbols(toSymbols(a, options, cross));
   });
 
   connection.onHover(async (p) => {

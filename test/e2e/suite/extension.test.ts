@@ -574,6 +574,19 @@ describe('Nianbao in VS Code', () => {
     const last = await vscode.workspace.openTextDocument(related.location.uri);
     assert.equal(last.getText(related.location.range), '1');
     assert.match(last.lineAt(related.location.range.start.line).text, /^四、结转下年度继续办理/u);
+    // The outline counts them as Problems does.
+    const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>(
+      'vscode.executeDocumentSymbolProvider',
+      doc.uri,
+    );
+    const three = symbols.find((x) => x.name.startsWith('三、'))!;
+    const problems = found.filter(
+      (d) =>
+        three.range.contains(d.range.start) &&
+        (d.severity === vscode.DiagnosticSeverity.Error || d.severity === vscode.DiagnosticSeverity.Warning),
+    );
+    assert.ok(problems.length >= 2);
+    assert.equal(three.detail, `${problems.length} 个问题`);
   });
 
   it('lists the workspace’s reports by body in the “年度报告” view, fills in with 1 000 more, typing stays quick', async function () {
