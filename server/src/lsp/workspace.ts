@@ -25,6 +25,8 @@ interface Indexed {
 
 /** The largest workspace file read (as the CLI's default). */
 const MAX_MB = 64;
+/** Most files of the workspace indexed. */
+const MAX_FILES = 5000;
 
 export interface IndexHost {
   /** Reads and checks a file off the main thread. */
@@ -58,7 +60,8 @@ export class WorkspaceIndex {
   /** Looks for new and changed report files in the folders and checks them; resolves when done. */
   scan(): Promise<void> {
     if (this.folders.length === 0) return this.queue;
-    const { candidates } = collect(this.folders, isReportFileName);
+    // A folder as large as a home directory is not read whole: the first files a walk finds, by name.
+    const candidates = collect(this.folders, isReportFileName).candidates.slice(0, MAX_FILES);
     const seen = new Set(candidates.map((c) => c.path));
     let removed = false;
     for (const p of [...this.files.keys()])
