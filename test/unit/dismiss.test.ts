@@ -78,28 +78,16 @@ describe('dismissed findings (.nianbao.json)', () => {
     });
     // Twice is once.
     addDismissal(store, report, { ...d!, message: '已核实' }, '2026-11-24');
-    assert.deepEqual(JSON.parse(readFileSync(path.join(dir, DISMISS_FILE), 'utf8')), {
-      dismissed: [
-        {
-          file: '报告.txt',
-          code: 'table-total',
-          at: 'cell:applications:total:自然人',
-          text: '11',
-          message: '已核实',
-          date: '2026-11-24',
-        },
-      ],
-    });
-    assert.deepEqual(store.of(report), [
-      {
-        file: '报告.txt',
-        code: 'table-total',
-        at: 'cell:applications:total:自然人',
-        text: '11',
-        message: '已核实',
-        date: '2026-11-24',
-      },
-    ]);
+    const entry = {
+      file: '报告.txt',
+      code: 'table-total',
+      at: 'cell:applications:total:自然人',
+      text: '11',
+      message: '已核实',
+      date: '2026-11-24',
+    };
+    assert.deepEqual(JSON.parse(readFileSync(path.join(dir, DISMISS_FILE), 'utf8')), { dismissed: [entry] });
+    assert.deepEqual(store.of(report), [entry]);
     assert.deepEqual(store.of(path.join(dir, 'other.txt')), []);
     // What is written is what the schema the editor validates the file with allows; it refuses what the reader does.
     const validate = new Ajv().compile(JSON.parse(readFileSync(SCHEMA, 'utf8')) as object);
