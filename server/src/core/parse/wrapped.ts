@@ -206,10 +206,16 @@ export function joinWrappedLabels(template: Template, rows: readonly RawRow[], s
     const columns = [...new Set([...above.flat(), ...below.flat(), ...labels].map((p) => p.col ?? 0))];
     // The column nearest the numbers first: a row's own label stands right of its group's.
     columns.sort((a, b) => b - a);
-    found: for (const wanted of named ? (['exact'] as const) : (['exact', 'near'] as const)) {
+    // Exactly, by the pieces in one column; then exactly, a line's one piece in another column taken too (a label cut
+    // by a page break goes on at the next page's indentation); then nearly.
+    const passes = named ? (['exact', 'across'] as const) : (['exact', 'across', 'near'] as const);
+    found: for (const pass of passes) {
+      const wanted = pass === 'near' ? 'near' : 'exact';
       for (const col of columns) {
-        const b0 = above.map((l) => inColumn(l, col)).filter((p): p is RawCell => p !== undefined);
-        const a0 = below.map((l) => inColumn(l, col)).filter((p): p is RawCell => p !== undefined);
+        const piece = (l: readonly RawCell[]): RawCell | undefined =>
+          inColumn(l, col) ?? (pass === 'across' && l.length === 1 ? l[0] : undefined);
+        const b0 = above.map(piece).filter((p): p is RawCell => p !== undefined);
+        const a0 = below.map(piece).filter((p): p is RawCell => p !== undefined);
         const label = inColumn(labels, col);
         const middle = label?.text ?? '';
         for (let nb = b0.length; nb >= 0; nb--) {
