@@ -162,6 +162,44 @@ function labelAndNumbers(cell: RawCell): RawCell[] | undefined {
   return [label, numbers];
 }
 
+/**
+ * A group's label and a row's label one space apart in one piece, as a narrow two-column label prints them
+ * (`(三) 不 1. 属于`): the two pieces, the row's at its own column; undefined for any other text.
+ */
+const GROUP_THEN_ROW = /^([（(][一二三四五六七八九十]+[）)] ?\S*) (\d{1,2} ?[.．、] ?\S.*)$/u;
+
+function splitGroupAndRow(cell: RawCell): [RawCell, RawCell] | undefined {
+  const m = GROUP_THEN_ROW.exec(cell.text);
+  if (!m) return undefined;
+  const at = m[1]!.length + 1;
+  const col = cell.col ?? 0;
+  return [
+    { span: { start: cell.span.start, end: cell.span.start + m[1]!.length }, text: m[1]!, line: cell.line, col },
+    { span: { start: cell.span.start + at, end: cell.span.end }, text: m[2]!, line: cell.line, col: col + at },
+  ];
+}
+
+/** A fragment line's pieces, one cut at the single space nearest `col` when it runs across that column. */
+function cutAt(line: readonly RawCell[], col: number): RawCell[] {
+  return line.flatMap((p) => {
+    const from = p.col ?? 0;
+    if (from >= col - 1 || from + p.text.length <= col) return [p];
+    let best = -1;
+    for (let i = 1; i < p.text.length - 1; i++)
+      if (p.text[i] === ' ' && (best < 0 || Math.abs(from + i + 1 - col) < Math.abs(from + best + 1 - col))) best = i;
+    if (best < 0 || Math.abs(from + best + 1 - col) > 2) return [p];
+    return [
+      { span: { start: p.span.start, end: p.span.start + best }, text: p.text.slice(0, best), line: p.line, col: from },
+      {
+        span: { start: p.span.start + best + 1, end: p.span.end },
+        text: p.text.slice(best + 1),
+        line: p.line,
+        col: from + best + 1,
+      },
+    ];
+  });
+}
+
 /** The rows with wrapped labels joined; the fragments used are taken out of their rows. */
 export function joinWrappedLabels(template: Template, rows: readonly RawRow[], section: number): RawRow[] {
   const tables = template.tables.filter((t) => t.section === section).map((t) => t.id);
@@ -180,7 +218,17 @@ export function joinWrappedLabels(template: Template, rows: readonly RawRow[], s
     if (numbersAt < 0) continue;
     // The label pieces on the numbers' own line, one a column: a top-aligned cell's first line, a centred one's
     // middle line — the row label's and its group's side by side.
-    const labels = row.cells.slice(0, numbersAt).filter((c) => c.text.length > 0);
+    let labels = row.cells.slice(0, numbersAt).filter((c) => c.text.length > 0);
+    // `(三) 不 1. 属于`: the group's and the row's labels apart, and the fragment lines cut at the row's column.
+    let boundary: number | undefined;
+    if (labels.length === 1) {
+      const two = splitGroupAndRow(labels[0]!);
+      if (two) {
+        row.cells.splice(row.cells.indexOf(labels[0]!), 1, two[0], two[1]);
+        labels = two;
+        boundary = two[1].col;
+      }
+    }
     // A label that names a row already takes fragments only to name a row exactly (`2.其他` + `法律行…禁止公开`).
     const named = labels.some((c) =>
       lookupLabel(template, c.text).some((h) => h.kind === 'row' && namesItsRow(template, c.text, h)),
@@ -192,16 +240,22 @@ export function joinWrappedLabels(template: Template, rows: readonly RawRow[], s
     const middle = labels.length === 1 ? labels[0]!.text : undefined;
     const prev = fragmentRows(template, out, k, -1);
     const next = fragmentRows(template, out, k, 1, middle);
-    const above = fragmentLines(
-      template,
-      [...prev].reverse().flatMap((r) => r.cells),
-      'end',
+    const cut = (lines: RawCell[][]): RawCell[][] =>
+      boundary === undefined ? lines : lines.map((l) => cutAt(l, boundary));
+    const above = cut(
+      fragmentLines(
+        template,
+        [...prev].reverse().flatMap((r) => r.cells),
+        'end',
+      ),
     );
-    const below = fragmentLines(
-      template,
-      next.flatMap((r) => r.cells),
-      'start',
-      middle,
+    const below = cut(
+      fragmentLines(
+        template,
+        next.flatMap((r) => r.cells),
+        'start',
+        middle,
+      ),
     );
     const columns = [...new Set([...above.flat(), ...below.flat(), ...labels].map((p) => p.col ?? 0))];
     // The column nearest the numbers first: a row's own label stands right of its group's.
