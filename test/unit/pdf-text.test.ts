@@ -4,7 +4,8 @@
  */
 
 import assert from 'node:assert/strict';
-import { check, fixture, parse, replaceOnce } from '../helpers';
+import { applyFix, check, fixture, parse, replaceOnce } from '../helpers';
+import { fixesFor } from '../../server/src/core/fixes';
 import { splitLines } from '../../server/src/core/lines';
 import { blankPageFurniture } from '../../server/src/core/parse/furniture';
 
@@ -78,6 +79,22 @@ describe('a label cut by a page break', () => {
     // And a group label and a row label one space apart on one line (`(三) 不 1. 属于` over `予公 开 国家秘`) are
     // two labels: nothing is left but the findings of the text.
     assert.deepEqual(got, expected);
+  });
+});
+
+describe('bold markers cut by wrapping', () => {
+  it('003 -layout: a `**…**` pair over two lines is one leftover, its fix removes both markers; the findings of the text', () => {
+    const text = fixture('pdf/writer-report-003.layout.txt');
+    const expected = check(fixture('003_b4c873c83d7e3610.txt')).map((f) => `${f.code} ${f.message}`);
+    assert.deepEqual(
+      check(text).map((f) => `${f.code} ${f.message}`),
+      expected,
+    );
+    const cut = check(text).find((f) => f.message.includes('九是提高培训精度'))!;
+    assert.equal(text.slice(cut.span.start, cut.span.end), '**九是提高培训精度。\n**');
+    const fixed = applyFix(text, fixesFor(cut.code, cut.data, text)[0]!);
+    assert.match(fixed, /工作。九是提高培训精度。\n积极参加/u);
+    assert.equal(fixed.length, text.length - 4);
   });
 });
 

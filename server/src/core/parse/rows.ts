@@ -3,6 +3,7 @@
  * ends and the next begins; the values of a row with the blank padding around them.
  */
 
+import { cover } from '../util';
 import type { Cell, Span } from '../model';
 import type { Template, ValueKind } from '../templates/index';
 import type { RawCell } from './cells';
@@ -258,12 +259,12 @@ export function joinCells(cells: readonly Cell[]): Cell {
   const first = cells[0]!;
   return {
     ...first,
-    span: { start: first.span.start, end: cells[cells.length - 1]!.span.end },
+    span: spanOf(cells),
     text: cells.map((c) => c.text).join(''),
   };
 }
 
+/** From the first to the last character of the cells, whatever their order (a label read after its numbers). */
 export function spanOf(cells: readonly Cell[]): Span {
-  if (cells.length === 0) return { start: 0, end: 0 };
-  return { start: cells[0]!.span.start, end: cells[cells.length - 1]!.span.end };
+  return cover(cells.map((c) => c.span)) ?? { start: 0, end: 0 };
 }
