@@ -82,6 +82,28 @@ describe('a label cut by a page break', () => {
   });
 });
 
+describe('real reports through plain pdftotext', () => {
+  it('000 and 003: 二’s small tables dumped apart and 三, 四 are said unreadable once each; nothing else but the text’s findings', () => {
+    for (const real of ['000_94c66d917836ad80', '003_b4c873c83d7e3610']) {
+      const text = check(fixture(`${real}.txt`)).map((f) => `${f.code} ${f.message}`);
+      const plain = check(fixture(`pdf/writer-report-${real.slice(0, 3)}.plain.txt`)).map(
+        (f) => `${f.code} ${f.message}`,
+      );
+      const unreadable = plain.filter((f) => f.startsWith('table-unreadable'));
+      assert.equal(new Set(unreadable).size, unreadable.length, real);
+      assert.ok(
+        unreadable.some((f) => f.includes('第二十条第（五）项')),
+        real,
+      );
+      assert.deepEqual(
+        plain.filter((f) => !f.startsWith('table-unreadable') && !text.includes(f)),
+        [],
+        real,
+      );
+    }
+  });
+});
+
 describe('bold markers cut by wrapping', () => {
   it('003 -layout: a `**…**` pair over two lines is one leftover, its fix removes both markers; the findings of the text', () => {
     const text = fixture('pdf/writer-report-003.layout.txt');

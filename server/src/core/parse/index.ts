@@ -181,7 +181,9 @@ function parseWith(text: string, real: readonly Line[], template: Template, mark
       widestOfAll = Math.max(widestOfAll, t.columns.length);
       if (t.section === c.section) widest = Math.max(widest, t.columns.length);
     }
-    const apart = numbersApart(rows, widest, widestOfAll);
+    // 二's small tables (three columns at most) printed side by side can be dumped so; a wider table's labels wrap.
+    const apart =
+      numbersApart(rows, widest, widestOfAll) ?? (widest <= 3 ? labelsApart(template, rows, c.section) : undefined);
     if (apart) unreadable.push({ section: c.section, span: apart, reason: 'apart' });
     else {
       reader.read(rows, c.section, fallbackTable(template, c.section));
@@ -285,6 +287,37 @@ function numbersApart(rows: readonly RawRow[], widest: number, widestOfAll: numb
     }
   }
   return undefined;
+}
+
+/**
+ * Labels and numbers of one cell a line that do not stand together, as plain pdftotext dumps 二's small tables
+ * printed side by side: a row label with no number just before or after it (a caption or a column's name there
+ * instead), while as many numbers or more stand after words that are no label. Said as numbers apart, not guessed.
+ * A blank value (no number anywhere else) is no such dump.
+ */
+function labelsApart(template: Template, rows: readonly RawRow[], section: number): Span | undefined {
+  const cells = rows.flatMap((r) => (r.layout === 'cells' ? r.cells.filter((c) => c.text.length > 0) : []));
+  const number = (i: number): boolean => i >= 0 && i < cells.length && PLAIN_NUMBER.test(cells[i]!.text);
+  const isRow = (text: string): boolean =>
+    lookupLabel(template, text).some((h) => h.kind === 'row' && tableSpec(template, h.table)?.section === section);
+  let alone = 0;
+  let stray = 0;
+  let first: Span | undefined;
+  for (let i = 0; i < cells.length; i++) {
+    const c = cells[i]!;
+    if (PLAIN_NUMBER.test(c.text)) {
+      // After words that are no row label and no number: a number whose label is elsewhere.
+      if (i > 0 && !number(i - 1) && !isRow(cells[i - 1]!.text)) stray++;
+      continue;
+    }
+    if (isRow(c.text) && !number(i - 1) && !number(i + 1)) {
+      alone++;
+      first ??= c.span;
+    }
+  }
+  if (alone === 0 || stray < alone) return undefined;
+  const last = cells[cells.length - 1]!;
+  return { start: first!.start, end: last.span.end };
 }
 
 /**
