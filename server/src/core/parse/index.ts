@@ -315,7 +315,8 @@ function labelsApart(template: Template, rows: readonly RawRow[], section: numbe
       first ??= c.span;
     }
   }
-  if (alone === 0 || stray < alone) return undefined;
+  // Two labels alone at least: one may be a label a writer left without its number.
+  if (alone < 2 || stray < alone) return undefined;
   const last = cells[cells.length - 1]!;
   return { start: first!.start, end: last.span.end };
 }
