@@ -256,6 +256,15 @@ export async function runCli(
   return { code, stdout, stderr };
 }
 
+/** A report's line of the summary, counted as its findings come. */
+type Tally = { -readonly [K in keyof SummaryRow]: SummaryRow[K] };
+
+function tally(row: Tally, severity: string): void {
+  if (severity === 'error') row.errors++;
+  else if (severity === 'warning') row.warnings++;
+  else row.others++;
+}
+
 /** `nianbao check`: the files checked over the jobs, written as they come in the chosen format; the exit code. */
 async function check(
   a: Args,
@@ -311,17 +320,11 @@ async function check(
   };
   const skipped = new Map<SkipReason, number>();
   const notes = new Set<string>();
-  const rows: SummaryRow[] = [];
+  // Each report's counts, its findings' and those between reports; the totals are their sums.
+  const rows: Tally[] = [];
+  const rowOf = new Map<string, Tally>();
   const years: YearEntry[] = [];
-  let errors = 0;
-  let warnings = 0;
-  let others = 0;
   let dismissed = 0;
-  const count = (severity: string): void => {
-    if (severity === 'error') errors++;
-    else if (severity === 'warning') warnings++;
-    else others++;
-  };
   await runBatch(candidates, settings, {
     jobs: a.jobs,
     // The bundled CLI is also the workers' script; run from source (tests), the batch stays in this thread.
@@ -339,19 +342,12 @@ async function check(
       }
       for (const n of o.notes) notes.add(n);
       const r = o.result;
-      let e = 0;
-      let w = 0;
-      let x = 0;
-      for (const { finding } of r.findings) {
-        count(finding.severity);
-        if (finding.severity === 'error') e++;
-        else if (finding.severity === 'warning') w++;
-        else x++;
-      }
+      const row: Tally = { path: r.path, errors: 0, warnings: 0, others: 0, sums: r.sums };
+      for (const { finding } of r.findings) tally(row, finding.severity);
+      rows.push(row);
+      rowOf.set(r.path, row);
       dismissed += r.dismissed;
-      rows.push({ path: r.path, errors: e, warnings: w, others: x, sums: r.sums });
-      if (r.identity && r.rows && r.title)
-        years.push({ source: r.path, identity: r.identity, rows: r.rows, title: r.title });
+      if (r.year) years.push(r.year);
       writer.file(r);
     },
   });
@@ -362,14 +358,8 @@ async function check(
     const severity = a.options.severity[f.code] ?? f.severity;
     if (severity === 'off') continue;
     cross.push({ ...f, severity });
-    count(severity);
-    const row = rows.find((r) => r.path === f.source);
-    if (row)
-      rows[rows.indexOf(row)] = {
-        ...row,
-        ...(severity === 'error' ? { errors: row.errors + 1 } : {}),
-        ...(severity === 'warning' ? { warnings: row.warnings + 1 } : {}),
-      };
+    const row = rowOf.get(f.source);
+    if (row) tally(row, severity);
   }
   writer.cross(cross);
 
@@ -379,11 +369,13 @@ async function check(
     missing = expected.filter((name) => !present.has(bodyKey(name)));
   }
   const skippedLine = summarizeSkips(skipped);
+  const total = (k: 'errors' | 'warnings' | 'others'): number => rows.reduce((n, r) => n + r[k], 0);
+  const errors = total('errors');
   writer.end({
     rows,
     errors,
-    warnings,
-    others,
+    warnings: total('warnings'),
+    others: total('others'),
     dismissed,
     ...(skippedLine ? { skipped: skippedLine } : {}),
     ...(missing ? { missing } : {}),

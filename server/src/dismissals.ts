@@ -11,6 +11,7 @@ import { readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Dismissal } from './core/dismiss';
 import { why } from './files';
+import { DEFAULT_OPTIONS, type Options } from './service';
 
 export const DISMISS_FILE = '.nianbao.json';
 
@@ -90,10 +91,19 @@ export class DismissalStore {
 
   /** The dismissals of one report. */
   of(reportPath: string): readonly Dismissal[] {
-    const { file } = this.fileFor(reportPath);
-    if ('error' in file) return [];
+    return this.apply(DEFAULT_OPTIONS, reportPath).options.dismissed;
+  }
+
+  /**
+   * Options for a report: `options` with the report's dismissals; with a file beside it that cannot be read, the
+   * options as they are and what to say of it (`“…/.nianbao.json”不是有效的 JSON…，其中忽略的问题未生效`).
+   */
+  apply(options: Options, reportPath: string): { options: Options; problem?: string } {
+    const { path: at, file } = this.fileFor(reportPath);
+    if ('error' in file) return { options, problem: `“${at}”${file.error}，其中忽略的问题未生效` };
     const name = path.basename(reportPath);
-    return file.entries.filter((e) => e.file === name);
+    const dismissed = file.entries.filter((e) => e.file === name);
+    return { options: dismissed.length > 0 ? { ...options, dismissed } : options };
   }
 }
 

@@ -76,6 +76,13 @@ export class TestClient {
     return new Promise((resolve) => this.waiters.push({ uri, pred, resolve }));
   }
 
+  /** Opens a document and resolves with the first diagnostics the server publishes for it. */
+  async openChecked(uri: string, text: string, languageId = 'plaintext'): Promise<PublishDiagnosticsParams> {
+    const first = this.diagnostics(uri);
+    await this.open(uri, text, languageId);
+    return first;
+  }
+
   open(uri: string, text: string, languageId = 'plaintext', version = 1): Promise<void> {
     return this.connection.sendNotification('textDocument/didOpen', {
       textDocument: { uri, languageId, version, text },

@@ -60,9 +60,7 @@ describe('forged fix data over stdio', () => {
   before(async () => {
     client = new TestClient();
     await client.start();
-    const wait = client.diagnostics(uri);
-    await client.open(uri, text);
-    real = (await wait).diagnostics;
+    real = (await client.openChecked(uri, text)).diagnostics;
   });
   after(() => client.stop());
 

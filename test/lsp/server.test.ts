@@ -13,6 +13,12 @@ import { SERVER, TestClient } from './client';
 
 const F000 = fixture('000_94c66d917836ad80.txt');
 const F001 = fixture('001_50aa6597b9c6048c.txt');
+const CORRECT = fixture('crafted/correct-tab.txt');
+/** The correct report with two findings that have safe fixes: a wrong total and a blank cell. */
+const TWO_FIXABLE = CORRECT.replace('\t（七）总计\t10\t2', '\t（七）总计\t11\t2').replace(
+  '1.属于国家秘密\t0\t0',
+  '1.属于国家秘密\t\t0',
+);
 
 function codesAt(ds: readonly Diagnostic[]): string[] {
   return ds.map((d) => `${d.range.start.line + 1} ${String(d.code)}`);
@@ -34,9 +40,7 @@ describe('language server over stdio', function () {
 
   it('publishes the fixture’s findings with its version', async () => {
     const uri = 'file:///reports/000.txt';
-    const wait = client.diagnostics(uri);
-    await client.open(uri, F000);
-    const p = await wait;
+    const p = await client.openChecked(uri, F000);
     assert.equal(p.version, 1);
     assert.deepEqual(codesAt(p.diagnostics), [
       '39 section-title',
@@ -56,9 +60,7 @@ describe('language server over stdio', function () {
 
   it('answers documentSymbol with the six sections and their tables, and folding ranges', async () => {
     const uri = 'file:///reports/001.txt';
-    const wait = client.diagnostics(uri);
-    await client.open(uri, F001);
-    await wait;
+    await client.openChecked(uri, F001);
     const symbols = (await client.connection.sendRequest('textDocument/documentSymbol', {
       textDocument: { uri },
     })) as DocumentSymbol[];
@@ -77,9 +79,7 @@ describe('language server over stdio', function () {
 
   it('offers a quick fix whose edit, applied, clears the diagnostic after an incremental change', async () => {
     const uri = 'file:///reports/001-fix.txt';
-    const first = client.diagnostics(uri);
-    await client.open(uri, F001);
-    const p = await first;
+    const p = await client.openChecked(uri, F001);
     const d = p.diagnostics.find((x) => x.code === 'section-numbering')!;
     const actions = (await client.connection.sendRequest('textDocument/codeAction', {
       textDocument: { uri },
@@ -156,9 +156,10 @@ describe('language server over stdio', function () {
 
   it('applies settings when they change: a severity override, then detection off', async () => {
     const uri = 'file:///reports/settings.md';
-    const first = client.diagnostics(uri);
-    await client.open(uri, F000, 'markdown');
-    assert.equal((await first).diagnostics.filter((d) => d.code === 'section-title').length, 4);
+    assert.equal(
+      (await client.openChecked(uri, F000, 'markdown')).diagnostics.filter((d) => d.code === 'section-title').length,
+      4,
+    );
 
     client.settings = { severity: { 'section-title': 'off', 'table-cell-extra': 'warning' } };
     const second = client.diagnostics(uri, (x) => x.diagnostics.length === 2);
@@ -180,14 +181,10 @@ describe('language server over stdio', function () {
   });
 
   it('answers hover on a total, inlay hints after a wrong one, and fix-all (source action, light bulb, request) saying what it did', async () => {
-    const base = fixture('crafted/correct-tab.txt');
-    const text = base
-      .replace('\t（七）总计\t10\t2', '\t（七）总计\t11\t2')
-      .replace('1.属于国家秘密\t0\t0', '1.属于国家秘密\t\t0');
+    const base = CORRECT;
+    const text = TWO_FIXABLE;
     const uri = 'file:///reports/numbers.txt';
-    const wait = client.diagnostics(uri);
-    await client.open(uri, text);
-    const p = await wait;
+    const p = await client.openChecked(uri, text);
     assert.deepEqual(
       p.diagnostics.map((d) => d.code),
       ['table-cell-missing', 'table-total'],
@@ -276,9 +273,7 @@ describe('language server over stdio', function () {
     const text = fixture('crafted/correct-tab.txt').replace('\t（七）总计\t10\t', '\t（七）总计\t11\t');
     writeFileSync(file, text);
     const uri = pathToFileURL(file).toString();
-    const first = client.diagnostics(uri);
-    await client.open(uri, text);
-    const d = (await first).diagnostics[0]!;
+    const d = (await client.openChecked(uri, text)).diagnostics[0]!;
     assert.equal(d.code, 'table-total');
     const actions = (await client.connection.sendRequest('textDocument/codeAction', {
       textDocument: { uri },
@@ -333,9 +328,7 @@ describe('language server over stdio', function () {
       const line = lines.findIndex((l) => l.startsWith('\t（七）总计'));
       const bytes = (s: string): number => Buffer.byteLength(s, 'utf8');
       const at = (needle: string): number => bytes(lines[line]!.slice(0, lines[line]!.indexOf(needle)));
-      const first = c.diagnostics(uri);
-      await c.open(uri, text);
-      const [d] = (await first).diagnostics;
+      const [d] = (await c.openChecked(uri, text)).diagnostics;
       assert.deepEqual(d!.range, {
         start: { line, character: at('\t11\t') + 1 },
         end: { line, character: at('\t11\t') + 3 },
@@ -371,9 +364,7 @@ describe('language server over stdio', function () {
   it('survives a document of junk and keeps answering', async () => {
     const uri = 'file:///reports/junk.txt';
     const junk = '政府信息公开年度报告\n' + '\t|\u0000（一）\r'.repeat(2000) + '\ud800';
-    const wait = client.diagnostics(uri);
-    await client.open(uri, junk);
-    await wait;
+    await client.openChecked(uri, junk);
     const symbols = await client.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } });
     assert.ok(Array.isArray(symbols));
   });
@@ -391,14 +382,10 @@ describe('fix-all in the light bulb for a client that resolves code actions', fu
   });
 
   it('offers it without its edit at each request, and gives the edit and what it does when resolved', async () => {
-    const base = fixture('crafted/correct-tab.txt');
-    const text = base
-      .replace('\t（七）总计\t10\t2', '\t（七）总计\t11\t2')
-      .replace('1.属于国家秘密\t0\t0', '1.属于国家秘密\t\t0');
+    const base = CORRECT;
+    const text = TWO_FIXABLE;
     const uri = 'file:///reports/lazy.txt';
-    const wait = client.diagnostics(uri);
-    await client.open(uri, text);
-    const p = await wait;
+    const p = await client.openChecked(uri, text);
     const quick = (await client.connection.sendRequest('textDocument/codeAction', {
       textDocument: { uri },
       range: p.diagnostics[0]!.range,

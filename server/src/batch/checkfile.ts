@@ -5,7 +5,7 @@
  * process or in a worker thread; the outcome is plain data.
  */
 
-import { identityOf, carryRows, type Identity, type CarryRows } from '../core/crossyear';
+import { yearEntry, type YearEntry } from '../core/crossyear';
 import type { Finding } from '../core/codes';
 import { looksLikeReport } from '../core/detect';
 import { positionAt, type Position } from '../core/lines';
@@ -34,10 +34,8 @@ export interface FileResult {
   /** Findings not shown because a reviewer dismissed them (`.nianbao.json`). */
   readonly dismissed: number;
   readonly sums: SumsState;
-  /** Who the report is and what it carries over, when its title says. */
-  readonly identity?: Identity;
-  readonly rows?: CarryRows;
-  readonly title?: { readonly start: Position; readonly end: Position };
+  /** Who the report is and what it carries over (its `source` is the path), when its title says. */
+  readonly year?: YearEntry;
   /** Its tables drawn (for `--format html`). */
   readonly html?: string;
 }
@@ -78,11 +76,8 @@ function optionsFor(
   dismissals: DismissalStore,
 ): { options: Options; notes: string[] } {
   if (settings.noIgnore) return { options: settings.options, notes: [] };
-  const { path: at, file: read } = dismissals.fileFor(file);
-  if ('error' in read)
-    return { options: settings.options, notes: [`nianbao: “${at}”${read.error}，其中忽略的问题未生效`] };
-  const dismissed = dismissals.of(file);
-  return { options: dismissed.length > 0 ? { ...settings.options, dismissed } : settings.options, notes: [] };
+  const { options, problem } = dismissals.apply(settings.options, file);
+  return { options, notes: problem ? [`nianbao: ${problem}`] : [] };
 }
 
 const SUM_CODES = new Set(['table-total', 'table-balance']);
@@ -129,21 +124,13 @@ export async function checkCandidate(
     });
     const hasSums = report.tables.some((t) => report.template.tables.find((s) => s.id === t.id)?.sums);
     const sums: SumsState = shown.some((f) => SUM_CODES.has(f.code)) ? 'broken' : hasSums ? 'ok' : 'none';
-    const identity = identityOf(report);
+    const year = yearEntry(report, c.path);
     const result: FileResult = {
       path: c.path,
       findings,
       dismissed,
       sums,
-      ...(identity
-        ? {
-            identity,
-            rows: carryRows(report),
-            title: report.title
-              ? { start: positionAt(starts, report.title.span.start), end: positionAt(starts, report.title.span.end) }
-              : { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-          }
-        : {}),
+      ...(year ? { year } : {}),
       ...(settings.html ? { html: renderTables(tablesView(report, shown)) } : {}),
     };
     return { kind: 'report', result, notes };

@@ -267,7 +267,7 @@ export function htmlWriter(output: string): Writer {
       );
       const body =
         `<section class="report" id="report-${n}"><h2>${escapeHtml(r.path)}</h2>` +
-        (r.identity ? `<p class="meta">${escapeHtml(`${r.identity.name} ${r.identity.year} 年`)}</p>` : '') +
+        (r.year ? `<p class="meta">${escapeHtml(`${r.year.identity.name} ${r.year.identity.year} 年`)}</p>` : '') +
         (items.length > 0 ? `<ul class="findings">${items.join('')}</ul>` : '<p class="ok">✓ 没有发现问题</p>') +
         (r.html ?? '') +
         '</section>\n';

@@ -122,6 +122,19 @@ export interface CrossFinding {
   }[];
 }
 
+/** A report as the comparison needs it, from `source`; undefined when its title does not say who and which year. */
+export function yearEntry(report: Report, source: string): YearEntry | undefined {
+  const identity = identityOf(report);
+  if (!identity) return undefined;
+  const span = report.title?.span ?? { start: 0, end: 0 };
+  return {
+    source,
+    identity,
+    rows: carryRows(report),
+    title: { start: positionAt(report.lineStarts, span.start), end: positionAt(report.lineStarts, span.end) },
+  };
+}
+
 /**
  * The findings between the given reports: for each body and year, a second report is a duplicate (both are told);
  * each report whose body has a report of the year before is compared with it, column by column.

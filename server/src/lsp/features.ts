@@ -157,10 +157,15 @@ export function registerFeatures(state: ServerState, diagnostics: DiagnosticsPub
     await state.index.scan();
     const results = state.index.results();
     const cross = state.index.crossDiagnostics();
+    // The open documents by the file they are (a view of a PDF names its file too).
+    const open = new Map<string, string>();
+    for (const d of state.documents.all()) {
+      const file = reportPathOf(d.uri);
+      if (file !== undefined) open.set(file, d.uri);
+    }
     let errors = 0;
     let warnings = 0;
     for (const { uri, result } of results) {
-      const open = state.documents.all().find((d) => reportPathOf(d.uri) === reportPathOf(uri));
       const ds: Diagnostic[] = result.findings.map(({ finding, start, end }) => ({
         range: { start, end },
         severity: LSP_SEVERITY[finding.severity],
@@ -174,7 +179,8 @@ export function registerFeatures(state: ServerState, diagnostics: DiagnosticsPub
         else if (d.severity === DiagnosticSeverity.Warning) warnings++;
       }
       // An open report is checked from its text, as always; the others from their saved files, once.
-      if (open) diagnostics.schedule(open.uri, 0);
+      const opened = open.get(result.path);
+      if (opened) diagnostics.schedule(opened, 0);
       else void connection.sendDiagnostics({ uri, diagnostics: ds });
     }
     return { reports: results.length, errors, warnings };

@@ -39,7 +39,7 @@ export class ServerState {
   private readonly settings = new Map<string, Promise<Options>>();
   /** Dismissed findings, by the folder of a report file. */
   readonly dismissals = new DismissalStore();
-  /** Unreadable dismissal files already said, with what was wrong. */
+  /** What was said of unreadable dismissal files (each once). */
   private readonly warned = new Set<string>();
 
   /** The reports of the workspace folders; `onIndexChanged` is told when they change. */
@@ -62,17 +62,12 @@ export class ServerState {
     const settings = await this.settingsFor(uri);
     const file = reportPathOf(uri);
     if (file === undefined) return settings;
-    const { path, file: read } = this.dismissals.fileFor(file);
-    if ('error' in read) {
-      const said = `${path}\u0000${read.error}`;
-      if (!this.warned.has(said)) {
-        this.warned.add(said);
-        void this.connection.window.showWarningMessage(`年报校对：“${path}”${read.error}，其中忽略的问题未生效`);
-      }
-      return settings;
+    const { options, problem } = this.dismissals.apply(settings, file);
+    if (problem && !this.warned.has(problem)) {
+      this.warned.add(problem);
+      void this.connection.window.showWarningMessage(`年报校对：${problem}`);
     }
-    const dismissed = this.dismissals.of(file);
-    return dismissed.length > 0 ? { ...settings, dismissed } : settings;
+    return options;
   }
 
   private settingsFor(uri: string): Promise<Options> {

@@ -8,9 +8,8 @@ import { statSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Diagnostic } from 'vscode-languageserver/node';
 import type { CheckSettings, FileResult, Outcome } from '../batch/checkfile';
-import { carryRows, crossYearFindings, identityOf, type CrossFinding, type YearEntry } from '../core/crossyear';
+import { crossYearFindings, yearEntry, type CrossFinding, type YearEntry } from '../core/crossyear';
 import type { Severity } from '../core/codes';
-import { positionAt } from '../core/lines';
 import { collect } from '../files';
 import { isReportFileName } from '../inputs/index';
 import { LSP_SEVERITY, SOURCE, type Analysis, type Options } from '../service';
@@ -109,9 +108,7 @@ export class WorkspaceIndex {
   /** Findings between the saved reports: each one's carry-over against last year's. */
   private crossFindings(): Map<string, CrossFinding[]> {
     const entries: YearEntry[] = [];
-    for (const { uri, result } of this.results())
-      if (result.identity && result.rows && result.title)
-        entries.push({ source: uri, identity: result.identity, rows: result.rows, title: result.title });
+    for (const { uri, result } of this.results()) if (result.year) entries.push({ ...result.year, source: uri });
     const out = new Map<string, CrossFinding[]>();
     for (const f of crossYearFindings(entries)) {
       if (f.code !== 'cross-year-carryover') continue;
@@ -136,9 +133,9 @@ export class WorkspaceIndex {
       }
       out.push({
         uri: pathToFileURL(file).href,
-        name: result.identity?.name ?? '',
-        body: result.identity?.body ?? '',
-        year: result.identity?.year ?? 0,
+        name: result.year?.identity.name ?? '',
+        body: result.year?.identity.body ?? '',
+        year: result.year?.identity.year ?? 0,
         errors,
         warnings,
         sums: result.sums,
@@ -167,28 +164,20 @@ export class WorkspaceIndex {
 
   /**
    * The carry-over of a checked document against last year's report of its body in the workspace, as diagnostics.
-   * `self`: the document's own file, which the index may also hold (its saved text) and which is not last year's.
+   * `selfPath`: the document's own file, which the index may also hold (its saved text) and which is not last year's.
    */
-  crossYear(uri: string, self: string | undefined, analysis: Analysis, options: Options): Diagnostic[] {
-    const report = analysis.report;
-    const identity = identityOf(report);
-    if (!identity) return [];
-    const entries: YearEntry[] = [
-      {
-        source: uri,
-        identity,
-        rows: carryRows(report),
-        title: {
-          start: positionAt(report.lineStarts, report.title?.span.start ?? 0),
-          end: positionAt(report.lineStarts, report.title?.span.end ?? 0),
-        },
-      },
-    ];
+  crossYear(uri: string, selfPath: string | undefined, analysis: Analysis, options: Options): Diagnostic[] {
+    // Nothing indexed (no workspace folder): nothing to read on every keystroke.
+    if (this.files.size === 0) return [];
+    const self = yearEntry(analysis.report, uri);
+    if (!self) return [];
+    const { identity } = self;
+    const entries: YearEntry[] = [self];
     for (const [file, { result }] of this.files) {
-      const id = result?.identity;
-      if (file === self || !id || !result.rows || !result.title) continue;
-      if (id.body !== identity.body || id.year !== identity.year - 1) continue;
-      entries.push({ source: pathToFileURL(file).href, identity: id, rows: result.rows, title: result.title });
+      const last = result?.year;
+      if (file === selfPath || !last) continue;
+      if (last.identity.body !== identity.body || last.identity.year !== identity.year - 1) continue;
+      entries.push({ ...last, source: pathToFileURL(file).href });
     }
     const severity = options.severity['cross-year-carryover'] ?? 'error';
     if (entries.length === 1 || severity === 'off') return [];
