@@ -51,6 +51,9 @@ export const APP_LABELS: readonly [group: string, label: string][] = [
   ['', '四、结转下年度继续办理'],
 ];
 
+/** Rows of the 三 table before its body, as `writeReport` writes them. */
+export const APP_HEADER_ROWS = 3;
+
 /** Row indexes of the 三 table. */
 export const ROW = { new: 0, carried: 1, firstAddend: 2, lastAddend: 22, total: 23, forward: 24 } as const;
 
@@ -124,8 +127,23 @@ function block(layout: GenLayout, rows: string[][], width: number): string[] {
   }
 }
 
-/** A whole report with these figures; the prose states the figures of `prose` (by default the same). */
-export function writeReport(f: Figures, layout: GenLayout, prose: Figures = f, year = 2023): string {
+/**
+ * How the 三 table is written, for damage no tool here makes: `rows` are its rows as written (three header rows, then
+ * one row per template row: group, label, seven values); the result is written in their place.
+ */
+export type AppShape = (rows: string[][]) => string[][];
+
+/**
+ * A whole report with these figures; the prose states the figures of `prose` (by default the same); `shape` rewrites
+ * the 三 table's rows before they are written.
+ */
+export function writeReport(
+  f: Figures,
+  layout: GenLayout,
+  prose: Figures = f,
+  year = 2023,
+  shape: AppShape = (rows) => rows,
+): string {
   const a = prose.apps.map((r) => r.map(Number));
   const h = layout === 'pipe' || layout === 'html' ? '## ' : '';
   const sum = (rows: number[]): number => rows.reduce((s, r) => s + a[r]![6]!, 0);
@@ -179,7 +197,7 @@ export function writeReport(f: Figures, layout: GenLayout, prose: Figures = f, y
     ['', '', '', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他', ''],
   ];
   const body = APP_LABELS.map(([g, l], i) => [g, l, ...f.apps[i]!.map(String)]);
-  lines.push(...block(layout, [...header, ...body], 9), '');
+  lines.push(...block(layout, shape([...header, ...body]), 9), '');
   lines.push(`${h}四、政府信息公开行政复议、行政诉讼情况`, '');
   lines.push(
     ...block(

@@ -130,7 +130,7 @@ describe('table-total', () => {
       check(told)
         .filter((f) => f.code === 'table-total')
         .map((f) => f.message),
-      ['（七）总计·自然人 与行合计、勾稽关系都不符：应为 10，实为 8'],
+      ['（七）总计·自然人 与行合计、勾稽关系、列合计都不符：应为 10，实为 8'],
     );
   });
 });

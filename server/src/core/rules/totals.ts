@@ -78,16 +78,31 @@ function affected(grid: Grid, ev: Evaluation, one: { ref: CellRef; value: number
 
 const ROLE_OF_TOTAL = { E2: 'row-total', E3: 'column-total', E6: 'row-total' } as const;
 
+/** A total below its present addends while some addend is blank: impossible whatever the blanks hold. */
+function belowBound(ev: Evaluation): boolean {
+  return (
+    ev.status === 'unknown' &&
+    ev.eq.family !== 'E1' &&
+    ev.missingLeft === 0 &&
+    ev.missingRight > 0 &&
+    ev.leftKnown < ev.rightKnown
+  );
+}
+
 /**
- * The one cell whose change mends every broken rule and breaks none that holds, with the value it should have.
- * With residual r = Σ left − Σ right, a cell x on the left should be x − r, on the right x + r.
+ * The one cell whose change mends every broken rule and every total below its addends (`bounds`), and breaks none
+ * that holds, with the value it should have. With residual r = Σ left − Σ right, a cell x on the left should be
+ * x − r, on the right x + r; a broken rule gives the value, a bound only has to hold with it. A rule broken alone
+ * names its cell only when no other of its cells could be wrong (the rest are held by rules that hold, or would
+ * have to go below 0).
  */
 function singleCell(
   grid: Grid,
   broken: readonly Evaluation[],
   holding: readonly Evaluation[],
+  bounds: readonly Evaluation[],
 ): { ref: CellRef; value: number } | undefined {
-  if (broken.length < 2) return undefined;
+  if (broken.length === 0) return undefined;
   const cellsOf = (ev: Evaluation): CellRef[] => [...ev.eq.left, ...ev.eq.right];
   const held = new Set(holding.flatMap((ev) => cellsOf(ev).map(refKey)));
   const found: { ref: CellRef; value: number }[] = [];
@@ -106,9 +121,38 @@ function singleCell(
       wanted.add(onLeft ? x - ev.residual : x + ev.residual);
     }
     const [value] = [...wanted];
-    if (wanted.size === 1 && value !== undefined && Number.isInteger(value) && value >= 0) found.push({ ref, value });
+    if (wanted.size !== 1 || value === undefined || !Number.isInteger(value) || value < 0) continue;
+    const mended = new Map([[grid.cell(ref)!.span.start, value]]);
+    const bound = (ev: Evaluation): boolean => [...ev.eq.left, ...ev.eq.right].some((r) => refKey(r) === key);
+    if (bounds.every((ev) => bound(ev) && !belowBound(evaluate(grid, ev.eq, mended)))) found.push({ ref, value });
   }
   return found.length === 1 ? found[0] : undefined;
+}
+
+/**
+ * Totals, each the left of a broken sum and in no sum that holds, whose value set to that sum's also mends every other
+ * broken sum they are in (two at least): each is one wrong cell whatever else is wrong in the table.
+ */
+function wrongTotals(
+  grid: Grid,
+  broken: readonly Evaluation[],
+  held: ReadonlySet<string>,
+): { ref: CellRef; value: number; mends: Evaluation[] }[] {
+  const out: { ref: CellRef; value: number; mends: Evaluation[] }[] = [];
+  const taken = new Set<Evaluation>();
+  for (const ev of broken) {
+    if (ev.eq.family === 'E1' || taken.has(ev)) continue;
+    const ref = ev.eq.left[0]!;
+    const key = refKey(ref);
+    const value = grid.value(ref)! - ev.residual;
+    if (held.has(key) || !Number.isInteger(value) || value < 0) continue;
+    const mends = broken.filter((b) => !taken.has(b) && [...b.eq.left, ...b.eq.right].some((r) => refKey(r) === key));
+    const mended = new Map([[grid.cell(ref)!.span.start, value]]);
+    if (mends.length < 2 || mends.some((b) => evaluate(grid, b.eq, mended).status !== 'holds')) continue;
+    for (const b of mends) taken.add(b);
+    out.push({ ref, value, mends });
+  }
+  return out;
 }
 
 /** The sums' findings of every table, `table-total` and `table-balance` in one list. */
@@ -119,15 +163,24 @@ function sums({ report, grids }: CheckContext): { code: string; draft: Draft }[]
     const evs = equations(grid.spec).map((eq) => evaluate(grid, eq));
     const broken = evs.filter((e) => e.status === 'broken');
     const holding = evs.filter((e) => e.status === 'holds');
-    const one = singleCell(grid, broken, holding);
+    const bounds = evs.filter(belowBound);
+    const one = singleCell(grid, broken, holding, bounds);
     if (one) {
-      found.push({ code: 'table-total', draft: primary(report, grid, one, broken) });
+      found.push({ code: 'table-total', draft: primary(report, grid, one, broken, bounds) });
     } else {
+      const held = new Set(holding.flatMap((ev) => [...ev.eq.left, ...ev.eq.right].map(refKey)));
+      // Totals that each explain every broken sum they are in (a total row shifted by a cell): one error each.
+      const explained = new Set<Evaluation>();
+      for (const { ref, value, mends } of wrongTotals(grid, broken, held)) {
+        found.push({ code: 'table-total', draft: primary(report, grid, { ref, value }, mends, []) });
+        for (const ev of mends) explained.add(ev);
+      }
       for (const ev of broken) {
+        if (explained.has(ev)) continue;
         found.push(
           ev.eq.family === 'E1'
             ? { code: 'table-balance', draft: balance(grid, ev, evs) }
-            : { code: 'table-total', draft: total(report, grid, ev) },
+            : { code: 'table-total', draft: total(report, grid, ev, held.has(refKey(ev.eq.left[0]!))) },
         );
       }
     }
@@ -150,8 +203,17 @@ function correctionsOf(drafts: readonly Draft[]): Map<number, number> {
   return corrected;
 }
 
-function total(report: Report, grid: Grid, ev: Evaluation): Draft {
+/**
+ * A total that disagrees with its addends. When the total agrees with another sum that holds, setting it to its
+ * addends would break that sum: one of the addends is wrong, which cannot be told, and no fix is offered.
+ */
+function total(report: Report, grid: Grid, ev: Evaluation, heldElsewhere: boolean): Draft {
   const ref = ev.eq.left[0]!;
+  if (heldElsewhere)
+    return {
+      message: `${cellTitle(grid.spec, ref)} 为 ${text(grid, ref)}，各项之和为 ${formatNumber(ev.rightKnown)}（${addendList(grid, ev.eq)}）；该总计与其他合计相符，应核对各项`,
+      span: span(grid, ref),
+    };
   return {
     message: totalMessage(grid, ev),
     span: span(grid, ref),
@@ -164,10 +226,14 @@ function primary(
   grid: Grid,
   one: { ref: CellRef; value: number },
   broken: readonly Evaluation[],
+  bounds: readonly Evaluation[],
 ): Draft {
   const key = refKey(one.ref);
+  // Said as the total of the rule it breaks exactly; a bound names no right value.
   const asTotal = broken.find((ev) => ev.eq.family !== 'E1' && refKey(ev.eq.left[0]!) === key);
-  const others = broken.filter((ev) => ev !== asTotal).map((ev) => affected(grid, ev, one));
+  const others = [...broken, ...bounds.filter((ev) => refKey(ev.eq.left[0]!) !== key)]
+    .filter((ev) => ev !== asTotal)
+    .map((ev) => affected(grid, ev, one));
   if (asTotal) {
     const role = ROLE_OF_TOTAL[asTotal.eq.family as 'E2' | 'E3' | 'E6'];
     return {
@@ -177,7 +243,7 @@ function primary(
       related: others,
     };
   }
-  const rules = broken
+  const rules = [...broken, ...bounds]
     .map((ev) => ({ E1: '勾稽关系', E2: '行合计', E3: '列合计', E6: '小计' })[ev.eq.family])
     .join('、');
   const message = `${cellTitle(grid.spec, one.ref)} 与${rules}都不符：应为 ${formatNumber(one.value)}，实为 ${text(grid, one.ref)}`;
@@ -249,8 +315,7 @@ function tableAnchor(grid: Grid): Span {
 
 /** A present total below the sum of its present addends is impossible, whatever the missing ones hold. */
 function lowerBound(grid: Grid, ev: Evaluation, corrected: ReadonlyMap<number, number>): Draft | undefined {
-  if (ev.status !== 'unknown' || ev.eq.family === 'E1' || ev.missingLeft > 0 || ev.missingRight === 0) return undefined;
-  if (ev.leftKnown >= ev.rightKnown) return undefined;
+  if (!belowBound(ev)) return undefined;
   // A cell already found wrong counts with its right value: the bound it alone breaks is that finding's.
   let right = 0;
   for (const r of ev.eq.right) {
