@@ -122,6 +122,35 @@ describe('table rows', () => {
     }
   });
 
+  it('a row is inserted at its place when the parser reads a long line as several (a heading named in prose)', () => {
+    // A paragraph over 300 characters naming a heading is cut there for reading; the fix still works on the text's
+    // own lines (it used to insert between （七）总计's label and its values, two lines too far).
+    const para = '2023年，本局在门户网站主动公开政府信息326条，其中政策文件18件、规划信息9条。';
+    const long = para + '本局坚持以公开为常态、不公开为例外。'.repeat(16) + '详见一、总体情况。';
+    const row = '\t\n\t3.其他\n\t0\n\t0\n\t0\n\t0\n\t0\n\t0\n\t0\n\n';
+    const short = replaceOnce(CELLS, row, '');
+    const cut = replaceOnce(short, para, long);
+    const fixed = applyFix(cut, onlyFix(cut, 'table-row-missing').fix);
+    assert.equal(fixed, replaceOnce(applyFix(short, onlyFix(short, 'table-row-missing').fix), para, long));
+    assert.match(fixed, /\t0\n\n\t3\.其他(\n\t0){7}\n\n\t\n\t（七）总计\n/u);
+  });
+
+  it('a label read from the group’s cell and the row’s: the relabel fix rewrites the row’s cell alone', () => {
+    const own = '1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请';
+    const typo = '1 2.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请了';
+    // One cell a line: the group's label and the row's are two lines; the fix keeps the group's and the values.
+    const cells = replaceOnce(CELLS, `\t（六）其他处理\n\t${own}\n`, `\t（六）其他处理了\n\t${typo}\n`);
+    const { finding, fix } = onlyFix(cells, 'table-row-label');
+    assert.equal(cells.slice(finding.span.start, finding.span.end), `（六）其他处理了\n\t${typo}`);
+    assert.equal(applyFix(cells, fix), replaceOnce(CELLS, '\t（六）其他处理\n', '\t（六）其他处理了\n'));
+    // Tab rows: the same, on one line.
+    const tab = replaceOnce(BASE, `（六）其他处理\t${own}\t`, `（六）其他处理了\t${typo}\t`);
+    assert.equal(
+      applyFix(tab, onlyFix(tab, 'table-row-label').fix),
+      replaceOnce(BASE, '（六）其他处理\t', '（六）其他处理了\t'),
+    );
+  });
+
   it('several rows missing in a row each get a fix', () => {
     const text = replaceOnce(
       BASE,

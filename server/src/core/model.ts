@@ -90,7 +90,7 @@ export interface Cell {
   readonly value: number | undefined;
   /** For value cells: `ok`, `missing` (blank, `/`, `-`, `—`) or `invalid` (not a number the column allows). */
   readonly status: 'ok' | 'missing' | 'invalid';
-  /** Line (0-based) the cell is on. */
+  /** Line (0-based) the cell is on, as the parser read the lines (see `Row.line`). */
   readonly line: number;
   /**
    * For a label wrapped over the lines around its row's numbers (`pdftotext -layout`): the text is the whole label,
@@ -121,7 +121,10 @@ export interface Row {
   readonly label: LabelMatch | undefined;
   /** Set when the row's template row was already taken by an earlier row. */
   readonly duplicateOf: Row | undefined;
-  /** First line of the row. */
+  /**
+   * First line of the row as the parser read it: a report run together on one line is read as several, so this is
+   * no line of the text — positions in the text come from spans.
+   */
   readonly line: number;
 }
 

@@ -10,8 +10,17 @@ import type { Cell, Report, Row, Span, Table } from '../model';
 import { lookupLabel } from '../parse/labels';
 import { MAX_DIGITS } from '../parse/rows';
 import { renderRow, renderTable } from '../render';
-import { labelKey } from '../normalize';
-import { predecessorsOf, rowName, rowSpec, specOf, tableSpec, type TableSpec, type Template } from '../templates/index';
+import { labelKey, similarity } from '../normalize';
+import {
+  predecessorsOf,
+  rowName,
+  rowSpec,
+  specOf,
+  tableSpec,
+  type RowSpec,
+  type TableSpec,
+  type Template,
+} from '../templates/index';
 
 import { blankBlocks, blanksOf } from './blanks';
 import type { CheckContext, Draft, Rule } from './types';
@@ -175,6 +184,23 @@ function newerLabel(report: Report, table: Table, text: string): boolean {
   return table.template !== undefined && lookupLabel(report.template, text).some((h) => h.kind === 'row');
 }
 
+/**
+ * What a relabel fix rewrites of a row's label: the label cell; of a label read from a group's cell and the row's
+ * own (`（六）其他处理` `1.申请人…`), the row's own cell alone, so the group's label stays; of a label wrapped over
+ * cells side by side on one line, all of them (the fix keeps their separators). A label wrapped around its numbers
+ * lies on several lines with the numbers between, and one over cells a line each cannot be rewritten without
+ * moving cells: no edit rewrites them.
+ */
+function relabelTarget(report: Report, spec: TableSpec, r: RowSpec, row: Row, cell: Cell): Span | undefined {
+  if (cell.wrapped) return undefined;
+  const parts = row.labels.filter((l) => l.span.start >= cell.span.start && l.span.end <= cell.span.end);
+  if (parts.length <= 1) return cell.span;
+  const group = r.group ? spec.groups.find((g) => g.id === r.group) : undefined;
+  const before = labelKey(parts.slice(0, -1).map((l) => l.text).join(''));
+  if (group && similarity(before, labelKey(group.label)) >= 0.8) return parts[parts.length - 1]!.span;
+  return /[\r\n]/u.test(report.text.slice(cell.span.start, cell.span.end)) ? undefined : cell.span;
+}
+
 function checkRows(out: Drafts, report: Report, template: Template, spec: TableSpec, table: Table): void {
   let cached: Guarded[] | undefined;
   const blanks = (): Guarded[] => (cached ??= blanksOf(report, spec, table));
@@ -183,7 +209,7 @@ function checkRows(out: Drafts, report: Report, template: Template, spec: TableS
     const r = row.rowId ? rowSpec(spec, row.rowId) : undefined;
     if (row.duplicateOf) {
       out.add('table-row-unknown', {
-        message: `行“${rowName(spec, r!)}”重复，第 ${row.duplicateOf.line + 1} 行已有`,
+        message: `行“${rowName(spec, r!)}”重复，第 ${lineAt(report, row.duplicateOf.span.start) + 1} 行已有`,
         span: row.span,
         related: [{ span: row.duplicateOf.span, message: '第一次出现在这里' }],
       });
@@ -200,19 +226,20 @@ function checkRows(out: Drafts, report: Report, template: Template, spec: TableS
     const name = `行“${rowName(spec, r)}”`;
     if (row.matchedBy === 'position' && row.label) {
       const cell = row.label.cell;
+      const target = relabelTarget(report, spec, r, row, cell);
       out.add('table-row-label', {
         message: `行标签“${cell.text}”与模板不一致，按位置视为“${r.label}”`,
         span: cell.span,
-        ...(cell.wrapped
-          ? {}
-          : { data: { fix: 'relabel', table: spec.id, row: r.id, target: guard(report, cell.span), separator: '' } }),
+        ...(target
+          ? { data: { fix: 'relabel', table: spec.id, row: r.id, target: guard(report, target), separator: '' } }
+          : {}),
       });
     } else if (row.matchedBy === 'position') {
       const first = row.values.find((c) => c.kind !== 'blank') ?? row.values[0];
       const at = first
         ? { start: first.span.start, end: first.span.start }
         : { start: row.span.start, end: row.span.start };
-      const separator = LAYOUTS[table.layout].labelSeparator(leadingWhitespace(report, first?.line ?? row.line));
+      const separator = LAYOUTS[table.layout].labelSeparator(leadingWhitespace(report, lineAt(report, first?.span.start ?? row.span.start)));
       out.add('table-row-label', {
         message: `此行没有行标签，按位置视为“${rowName(spec, r)}”`,
         span: row.span,
@@ -222,13 +249,13 @@ function checkRows(out: Drafts, report: Report, template: Template, spec: TableS
       const why =
         row.label.how === 'alias' ? `是${aliasSource(template, spec, row.label.cell.text)}的用语` : '与模板不一致';
       const cell = row.label.cell;
+      const target = relabelTarget(report, spec, r, row, cell);
       out.add('table-row-label', {
         message: `行标签“${cell.text}”${why}，模板为“${r.label}”`,
         span: cell.span,
-        // A label wrapped around its numbers lies on several lines with the numbers between: no edit rewrites it.
-        ...(cell.wrapped
-          ? {}
-          : { data: { fix: 'relabel', table: spec.id, row: r.id, target: guard(report, cell.span), separator: '' } }),
+        ...(target
+          ? { data: { fix: 'relabel', table: spec.id, row: r.id, target: guard(report, target), separator: '' } }
+          : {}),
       });
     }
     checkCells(out, report, spec, row, name, row.label?.cell.span ?? row.span, blanks, inBlock);
@@ -261,7 +288,9 @@ function missingRows(report: Report, spec: TableSpec, table: Table): Draft[] {
     const inGroup =
       prev !== undefined && next !== undefined && prevSpec!.group === r.group && nextSpec!.group !== r.group;
     const shown = inGroup ? prev : anchor;
-    const line = after ? lineAt(report, anchor.span.end) : anchor.line;
+    // Before the row's first cell, a blank one included (a row's span starts at its first filled cell).
+    const first = anchor.cells.reduce((at, c) => Math.min(at, c.span.start), anchor.span.start);
+    const line = lineAt(report, after ? anchor.span.end : first);
     const lineText = lineSpan(report, lineStartOf(report, line));
     const pad = LAYOUTS[table.layout].keepsColumns ? Math.max(0, anchor.cells.length - 1 - spec.columns.length) : 0;
     out.push({
