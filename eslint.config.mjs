@@ -11,7 +11,15 @@ const NODE_BUILTINS = ['fs', 'path', 'os', 'child_process', 'worker_threads', 'u
 
 export default tseslint.config(
   {
-    ignores: ['dist/**', 'node_modules/**', 'test/e2e/out/**', 'test/e2e/.code-server/**', '.vscode-test/**', '*.vsix', 'tmp/**'],
+    ignores: [
+      'dist/**',
+      'node_modules/**',
+      'test/e2e/out/**',
+      'test/e2e/.code-server/**',
+      '.vscode-test/**',
+      '*.vsix',
+      'tmp/**',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,

@@ -196,7 +196,12 @@ function relabelTarget(report: Report, spec: TableSpec, r: RowSpec, row: Row, ce
   const parts = row.labels.filter((l) => l.span.start >= cell.span.start && l.span.end <= cell.span.end);
   if (parts.length <= 1) return cell.span;
   const group = r.group ? spec.groups.find((g) => g.id === r.group) : undefined;
-  const before = labelKey(parts.slice(0, -1).map((l) => l.text).join(''));
+  const before = labelKey(
+    parts
+      .slice(0, -1)
+      .map((l) => l.text)
+      .join(''),
+  );
   if (group && similarity(before, labelKey(group.label)) >= 0.8) return parts[parts.length - 1]!.span;
   return /[\r\n]/u.test(report.text.slice(cell.span.start, cell.span.end)) ? undefined : cell.span;
 }
@@ -239,7 +244,9 @@ function checkRows(out: Drafts, report: Report, template: Template, spec: TableS
       const at = first
         ? { start: first.span.start, end: first.span.start }
         : { start: row.span.start, end: row.span.start };
-      const separator = LAYOUTS[table.layout].labelSeparator(leadingWhitespace(report, lineAt(report, first?.span.start ?? row.span.start)));
+      const separator = LAYOUTS[table.layout].labelSeparator(
+        leadingWhitespace(report, lineAt(report, first?.span.start ?? row.span.start)),
+      );
       out.add('table-row-label', {
         message: `此行没有行标签，按位置视为“${rowName(spec, r)}”`,
         span: row.span,
