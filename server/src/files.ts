@@ -50,18 +50,26 @@ export function readBounded(file: string, limit: number): Uint8Array {
   if (!statSync(file).isFile()) throw new NotRegular(file);
   const fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
   try {
-    if (!fstatSync(fd).isFile()) throw new NotRegular(file);
-    const chunks: Buffer[] = [];
+    const st = fstatSync(fd);
+    if (!st.isFile()) throw new NotRegular(file);
+    if (st.size > limit) throw new TooLarge(limit);
+    // Sized to the file (one byte more, to see it end): a buffer a megabyte a file would be mapped and unmapped for
+    // each of thousands of small reports, and unmapping stalls every thread of the process. A file that grows while
+    // it is read gets a buffer twice as large, up to the limit.
+    let buf = Buffer.allocUnsafe(Math.min(limit, st.size) + 1);
     let total = 0;
     for (;;) {
-      const chunk = Buffer.allocUnsafe(Math.min(1 << 20, limit + 1 - total));
-      const n = readSync(fd, chunk, 0, chunk.length, null);
+      if (total === buf.length) {
+        const wider = Buffer.allocUnsafe(Math.min(limit + 1, buf.length * 2));
+        buf.copy(wider, 0, 0, total);
+        buf = wider;
+      }
+      const n = readSync(fd, buf, total, buf.length - total, null);
       if (n === 0) break;
       total += n;
       if (total > limit) throw new TooLarge(limit);
-      chunks.push(n === chunk.length ? chunk : chunk.subarray(0, n));
     }
-    return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, total);
+    return buf.subarray(0, total);
   } finally {
     closeSync(fd);
   }

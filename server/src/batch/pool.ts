@@ -1,6 +1,7 @@
 /**
- * A batch of files over worker threads: each worker checks one file at a time (`checkCandidate`); outcomes are handed
- * on in the files' order, whichever finishes first, so the output is the same for any number of jobs. Only a few
+ * A batch of files over `jobs` threads — this one and `jobs − 1` workers: each checks one file at a time
+ * (`checkCandidate`); outcomes are handed on in the files' order, whichever finishes first, so the output is the same
+ * for any number of jobs. Only a few
  * files per worker are in flight and an outcome is let go once handed on: memory stays flat however many files.
  */
 
@@ -43,8 +44,8 @@ export async function runBatch(
   o: BatchOptions,
 ): Promise<void> {
   const total = candidates.length;
+  const dismissals = new DismissalStore();
   if (o.jobs <= 1 || !o.workerScript || total <= 1) {
-    const dismissals = new DismissalStore();
     for (let i = 0; i < total; i++) {
       o.onOutcome(i, await checkCandidate(candidates[i]!, settings, dismissals, o.checker));
       o.onProgress?.(i + 1, total);
@@ -57,47 +58,86 @@ export async function runBatch(
   let emitted = 0;
   let done = 0;
   await new Promise<void>((resolve, reject) => {
-    const workers: { w: Worker; busy: { n: number } }[] = [];
+    const slots: Slot[] = [];
     const data: BatchWorkerData = { role: 'nianbao-batch', settings };
     const window = jobs * WINDOW_PER_JOB;
+    let over = false;
     const finish = (err?: Error): void => {
-      for (const { w } of workers) void w.terminate();
+      if (over) return;
+      over = true;
+      for (const slot of slots) slot.stop();
       if (err) reject(err);
       else resolve();
     };
-    const feed = (w: Worker, busy: { n: number }): void => {
-      while (busy.n < IN_FLIGHT && next < total && next < emitted + window) {
-        const job: Job = { index: next, candidate: candidates[next]! };
+    const feed = (slot: Slot): void => {
+      while (!over && slot.busy < IN_FLIGHT && next < total && next < emitted + window) {
+        slot.busy++;
+        slot.send({ index: next, candidate: candidates[next]! });
         next++;
-        busy.n++;
-        w.postMessage(job);
       }
     };
-    for (let k = 0; k < jobs; k++) {
+    const answered = (slot: Slot, index: number, outcome: Outcome): void => {
+      if (over) return;
+      slot.busy--;
+      done++;
+      waiting.set(index, outcome);
+      // Hand on every outcome whose turn has come.
+      for (let hit = waiting.get(emitted); hit; hit = waiting.get(emitted)) {
+        waiting.delete(emitted);
+        o.onOutcome(emitted, hit);
+        emitted++;
+      }
+      o.onProgress?.(done, total);
+      if (emitted === total) finish();
+      else for (const x of slots) feed(x);
+    };
+    // This thread is one of the jobs: one isolate fewer to start, warm up and hold in memory. It checks a file at a
+    // time between turns of the event loop, so the workers' answers are taken in between.
+    const local: Slot = {
+      busy: 0,
+      queue: [],
+      send(job) {
+        this.queue!.push(job);
+        if (this.queue!.length === 1) setImmediate(() => void drain());
+      },
+      stop() {},
+    };
+    const drain = async (): Promise<void> => {
+      const job = local.queue![0];
+      if (!job || over) return;
+      try {
+        answered(local, job.index, await checkCandidate(job.candidate, settings, dismissals, o.checker));
+      } catch (err) {
+        finish(err instanceof Error ? err : new Error(String(err)));
+        return;
+      }
+      local.queue!.shift();
+      if (local.queue!.length > 0) setImmediate(() => void drain());
+    };
+    slots.push(local);
+    for (let k = 1; k < jobs; k++) {
       const w = new Worker(o.workerScript!, { workerData: data });
-      const busy = { n: 0 };
-      workers.push({ w, busy });
-      w.on('message', (m: { index: number; outcome: Outcome }) => {
-        busy.n--;
-        done++;
-        waiting.set(m.index, m.outcome);
-        // Hand on every outcome whose turn has come.
-        for (let hit = waiting.get(emitted); hit; hit = waiting.get(emitted)) {
-          waiting.delete(emitted);
-          o.onOutcome(emitted, hit);
-          emitted++;
-        }
-        o.onProgress?.(done, total);
-        if (emitted === total) finish();
-        else for (const x of workers) feed(x.w, x.busy);
+      const slot: Slot = { busy: 0, send: (job) => w.postMessage(job), stop: () => void w.terminate() };
+      slots.push(slot);
+      w.on('message', (json: string) => {
+        const m = JSON.parse(json) as { index: number; outcome: Outcome };
+        answered(slot, m.index, m.outcome);
       });
       w.on('error', (err) => finish(err));
       w.on('exit', (code) => {
         if (emitted < total) finish(new Error(`检查线程意外退出（${code}）`));
       });
-      feed(w, busy);
     }
+    for (const slot of slots) feed(slot);
   });
+}
+
+/** Where a file is checked: a worker thread, or this thread (which keeps its jobs in a queue). */
+interface Slot {
+  busy: number;
+  readonly queue?: Job[];
+  send(job: Job): void;
+  stop(): void;
 }
 
 /** The worker's side: checks the files it is given, one after another, and answers each. */
@@ -111,7 +151,9 @@ export function serveBatch(
   port.on('message', (job) => {
     queue = queue.then(async () => {
       const outcome = await checkCandidate(job.candidate, data.settings, dismissals, checker);
-      port.postMessage({ index: job.index, outcome });
+      // As JSON text: a worker's outcome is plain data, and one string crosses threads for less than the structured
+      // clone of its findings would cost the worker (the parent, waiting most of the time, parses it).
+      port.postMessage(JSON.stringify({ index: job.index, outcome }));
     });
   });
 }

@@ -48,8 +48,24 @@ export function trimBounds(text: string, from = 0, to = text.length): { start: n
 }
 const QUOTES = /[“”„‟"＂‘’‛'＇「」『』]/g;
 
+/**
+ * Keys already made: the same labels come back in every table of every report, and making a key (NFKC and five
+ * replacements) is most of what comparing labels costs. Emptied when full, so it stays small.
+ */
+const KEYS = new Map<string, string>();
+const KEYS_KEPT = 1024;
+
 /** The comparison key of a label. */
 export function labelKey(text: string): string {
+  const known = KEYS.get(text);
+  if (known !== undefined) return known;
+  if (KEYS.size >= KEYS_KEPT) KEYS.clear();
+  const key = makeLabelKey(text);
+  KEYS.set(text, key);
+  return key;
+}
+
+function makeLabelKey(text: string): string {
   return text
     .normalize('NFKC')
     .replace(SPACES, '')
