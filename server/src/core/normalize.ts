@@ -54,9 +54,12 @@ const QUOTES = /[“”„‟"＂‘’‛'＇「」『』]/g;
  */
 const KEYS = new Map<string, string>();
 const KEYS_KEPT = 1024;
+/** Longer text is no label worth keeping (a whole line of prose, a hostile line). */
+const KEY_LONGEST = 160;
 
 /** The comparison key of a label. */
 export function labelKey(text: string): string {
+  if (text.length > KEY_LONGEST) return makeLabelKey(text);
   const known = KEYS.get(text);
   if (known !== undefined) return known;
   if (KEYS.size >= KEYS_KEPT) KEYS.clear();
