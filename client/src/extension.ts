@@ -38,6 +38,8 @@ export interface NianbaoApi {
   preview(uri: vscode.Uri): Pick<TablePreview, 'version' | 'onDidRedraw'> | undefined;
   /** The “年度报告” view's list, and an event each time it is read again. */
   readonly reports: Pick<ReportList, 'current' | 'onDidLoad'>;
+  /** Whether the server's diagnostics are pulled (LSP 3.17: the server offered it, and this client pulls). */
+  pullsDiagnostics(): boolean;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<NianbaoApi> {
@@ -138,7 +140,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<Nianba
   );
   await client.start();
   void reports.reload();
-  return { statusText: () => status.text(), preview: (uri) => previews.of(uri), reports };
+  return {
+    statusText: () => status.text(),
+    preview: (uri) => previews.of(uri),
+    reports,
+    pullsDiagnostics: () => client?.initializeResult?.capabilities.diagnosticProvider !== undefined,
+  };
 }
 
 /**

@@ -13,8 +13,6 @@ import {
   toSymbols,
   toTablesHtml,
   DISMISS_COMMAND,
-  LSP_SEVERITY,
-  SOURCE,
   type DismissArgs,
 } from '../service';
 import { addDismissal } from '../dismissals';
@@ -155,35 +153,17 @@ export function registerFeatures(state: ServerState, diagnostics: DiagnosticsPub
 
   connection.onRequest(CHECK_WORKSPACE, async () => {
     await state.index.scan();
-    const results = state.index.results();
-    const cross = state.index.crossDiagnostics();
-    // The open documents by the file they are (a view of a PDF names its file too).
-    const open = new Map<string, string>();
-    for (const d of state.documents.all()) {
-      const file = reportPathOf(d.uri);
-      if (file !== undefined) open.set(file, d.uri);
-    }
+    const saved = state.index.savedDiagnostics();
     let errors = 0;
     let warnings = 0;
-    for (const { uri, result } of results) {
-      const ds: Diagnostic[] = result.findings.map(({ finding, start, end }) => ({
-        range: { start, end },
-        severity: LSP_SEVERITY[finding.severity],
-        code: finding.code,
-        source: SOURCE,
-        message: finding.message,
-      }));
-      for (const d of cross.get(uri) ?? []) ds.push(d);
+    for (const { diagnostics: ds } of saved) {
       for (const d of ds) {
         if (d.severity === DiagnosticSeverity.Error) errors++;
         else if (d.severity === DiagnosticSeverity.Warning) warnings++;
       }
-      // An open report is checked from its text, as always; the others from their saved files, once.
-      const opened = open.get(result.path);
-      if (opened) diagnostics.schedule(opened, 0);
-      else void connection.sendDiagnostics({ uri, diagnostics: ds });
     }
-    return { reports: results.length, errors, warnings };
+    diagnostics.showWorkspace(saved);
+    return { reports: saved.length, errors, warnings };
   });
 
   connection.onRequest(TABLES, async (p: { uri?: unknown }): Promise<TablesResult> => {
@@ -197,7 +177,7 @@ export function registerFeatures(state: ServerState, diagnostics: DiagnosticsPub
   connection.onRequest(CHECK_AS_REPORT, (p: { uri?: unknown }) => {
     if (typeof p?.uri !== 'string') return false;
     state.forced.add(p.uri);
-    diagnostics.schedule(p.uri, 0);
+    diagnostics.recheck(p.uri);
     return state.documents.get(p.uri) !== undefined;
   });
 }

@@ -43,6 +43,8 @@ export function startServer(connection: Connection): void {
     state.client.watchConfiguration = ws?.didChangeConfiguration?.dynamicRegistration === true;
     state.client.refreshInlays = ws?.inlayHint?.refreshSupport === true;
     state.client.watchFiles = ws?.didChangeWatchedFiles?.dynamicRegistration === true;
+    state.client.pullDiagnostics = params.capabilities.textDocument?.diagnostic !== undefined;
+    state.client.refreshDiagnostics = ws?.diagnostics?.refreshSupport === true;
     state.client.resolveEdits =
       params.capabilities.textDocument?.codeAction?.resolveSupport?.properties.includes('edit') === true;
     return {
@@ -56,6 +58,10 @@ export function startServer(connection: Connection): void {
         inlayHintProvider: true,
         executeCommandProvider: { commands: [DISMISS_COMMAND] },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+        // Pulled by a client that can: a report's carry-over depends on last year's report in the workspace.
+        ...(state.client.pullDiagnostics
+          ? { diagnosticProvider: { identifier: 'nianbao', interFileDependencies: true, workspaceDiagnostics: true } }
+          : {}),
       },
       serverInfo: { name: 'nianbao', version: '0.1.0' },
       ...(offsetEncoding ? { offsetEncoding: state.encoding } : {}),
@@ -111,6 +117,7 @@ export function startServer(connection: Connection): void {
   });
 
   registerFeatures(state, diagnostics);
+  diagnostics.registerPull();
   registerFiles(state);
   connection.onShutdown(() => state.offload.dispose());
 

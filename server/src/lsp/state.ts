@@ -35,6 +35,9 @@ export class ServerState {
     resolveEdits: false,
     watchFiles: false,
     workspaceFolders: false,
+    /** LSP 3.17 pull diagnostics (`textDocument/diagnostic`, `workspace/diagnostic`). */
+    pullDiagnostics: false,
+    refreshDiagnostics: false,
   };
   private readonly settings = new Map<string, Promise<Options>>();
   /** Dismissed findings, by the folder of a report file. */

@@ -15,6 +15,15 @@ import { isReportFileName } from '../inputs/index';
 import { LSP_SEVERITY, SOURCE, type Analysis, type Options } from '../service';
 import type { WorkspaceReport } from '../protocol';
 
+/** A saved report's diagnostics (`savedDiagnostics`). */
+export interface SavedDiagnostics {
+  readonly uri: string;
+  readonly path: string;
+  /** Modification time and size of the file they were read from. */
+  readonly stamp: string;
+  readonly diagnostics: Diagnostic[];
+}
+
 /** A file of the workspace as last checked. */
 interface Indexed {
   readonly stamp: string;
@@ -156,10 +165,30 @@ export class WorkspaceIndex {
   }
 
   /** The workspace's reports as they were checked, with their findings, for the workspace check. */
-  results(): { uri: string; result: FileResult }[] {
-    const out: { uri: string; result: FileResult }[] = [];
-    for (const [file, { result }] of this.files) if (result) out.push({ uri: pathToFileURL(file).href, result });
+  results(): { uri: string; result: FileResult; stamp: string }[] {
+    const out: { uri: string; result: FileResult; stamp: string }[] = [];
+    for (const [file, { result, stamp }] of this.files)
+      if (result) out.push({ uri: pathToFileURL(file).href, result, stamp });
     return out;
+  }
+
+  /**
+   * The saved reports' diagnostics, their own findings and their carry-over against last year's, with the stamp of
+   * the file they were read from: what the workspace check shows for the reports that are not open.
+   */
+  savedDiagnostics(): SavedDiagnostics[] {
+    const cross = this.crossDiagnostics();
+    return this.results().map(({ uri, result, stamp }) => {
+      const diagnostics: Diagnostic[] = result.findings.map(({ finding, start, end }) => ({
+        range: { start, end },
+        severity: LSP_SEVERITY[finding.severity],
+        code: finding.code,
+        source: SOURCE,
+        message: finding.message,
+      }));
+      for (const d of cross.get(uri) ?? []) diagnostics.push(d);
+      return { uri, path: result.path, stamp, diagnostics };
+    });
   }
 
   /**
