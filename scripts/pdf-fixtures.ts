@@ -13,12 +13,15 @@
  *   PDF by LibreOffice headless (`writer-*.pdf`: its tables run over page breaks, rows split by them; a running
  *   header and `- n -` page numbers), and the same
  *   with the tables' borders off (`writer-unruled-*.pdf`: cells aligned to the top, as Word's default is).
+ * - each report and the real reports as Word documents with merged cells saved as web pages by LibreOffice headless
+ *   (`test/fixtures/html/writer-*.html`: the tables on a grid of every row's borders, so a value spans two columns);
+ *   `npm run pdf-fixtures -- --pages` makes only these.
  * The outputs are committed, so tests need none of the tools; rerun after changing a source.
  * Needs Debian's chromium, poppler-utils and libreoffice-writer-nogui.
  */
 
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import pdf2md from '@opendocsg/pdf2md';
@@ -26,6 +29,9 @@ import { toDocx } from '../test/docx';
 
 const FIXTURES = path.join(__dirname, '..', 'test', 'fixtures');
 const OUT = path.join(FIXTURES, 'pdf');
+const PAGES = path.join(FIXTURES, 'html');
+/** The real reports of test/fixtures. */
+const REAL = ['000_94c66d917836ad80', '001_50aa6597b9c6048c', '003_b4c873c83d7e3610'];
 
 /** The crafted reports to print, and a changed copy: name → text. */
 export function sources(): Record<string, string> {
@@ -125,7 +131,7 @@ async function main(): Promise<void> {
       console.log(`pdf-fixtures: ${name}`);
     }
     // The real reports of test/fixtures as Word documents and PDFs, and one of about 200 pages for the benchmark.
-    for (const real of ['000_94c66d917836ad80', '001_50aa6597b9c6048c', '003_b4c873c83d7e3610']) {
+    for (const real of REAL) {
       const docx = path.join(work, `writer-report-${real.slice(0, 3)}.docx`);
       writeFileSync(docx, await toDocx(readFileSync(path.join(FIXTURES, `${real}.txt`), 'utf8'), { pageMarks: true }));
       soffice(['--convert-to', 'pdf', '--outdir', OUT, docx], work);
@@ -150,9 +156,39 @@ async function main(): Promise<void> {
       '<!doctype html><body style="margin:0"><svg width="400" height="300"><rect x="20" y="20" width="300" height="200" fill="#888"/></svg></body>',
     );
     chromium(scan, path.join(OUT, 'image-only.pdf'), work);
+    await webPages(work);
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
 }
 
-if (require.main === module) void main();
+/** The crafted and real reports as web pages saved by LibreOffice from Word documents with merged cells. */
+async function webPages(work: string): Promise<void> {
+  mkdirSync(PAGES, { recursive: true });
+  const texts: [string, string][] = [
+    ...Object.entries(sources()),
+    ...REAL.map((r): [string, string] => [
+      `report-${r.slice(0, 3)}`,
+      readFileSync(path.join(FIXTURES, `${r}.txt`), 'utf8'),
+    ]),
+  ];
+  for (const [name, text] of texts) {
+    const docx = path.join(work, `writer-${name}.docx`);
+    writeFileSync(docx, await toDocx(text, { merge: true }));
+    soffice(['--convert-to', 'html', '--outdir', work, docx], work);
+    // The same page each time it is made: no dates of making.
+    const page = readFileSync(docx.replace(/\.docx$/u, '.html'), 'utf8').replace(
+      /<meta name="(created|changed)"[^>]*>\n?/gu,
+      '',
+    );
+    writeFileSync(path.join(PAGES, `writer-${name}.html`), page);
+    console.log(`pdf-fixtures: writer-${name}.html`);
+  }
+}
+
+if (require.main === module) {
+  if (process.argv.includes('--pages')) {
+    const work = mkdtempSync(path.join(tmpdir(), 'nianbao-pages-'));
+    void webPages(work).finally(() => rmSync(work, { recursive: true, force: true }));
+  } else void main();
+}

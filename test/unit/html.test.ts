@@ -3,7 +3,9 @@
 import assert from 'node:assert/strict';
 import { readInput, type InputText } from '../../server/src/inputs/index';
 import { sources, toHtml } from '../../scripts/pdf-fixtures';
-import { check } from '../helpers';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { FIXTURES, check, fixture } from '../helpers';
 
 function read(html: string | Uint8Array, name = 'report.html'): InputText {
   const bytes = typeof html === 'string' ? new TextEncoder().encode(html) : html;
@@ -23,14 +25,32 @@ describe('saved web pages', () => {
     );
   });
 
-  it('expands colspan and rowspan into blank cells, joins a label wrapped with <br>, drops scripts and navigation', () => {
+  it('pages LibreOffice saved from Word documents with merged cells (a value spanning two grid columns): the findings of their text', () => {
+    const page = (name: string): string =>
+      read(new Uint8Array(readFileSync(path.join(FIXTURES, 'html', `writer-${name}.html`)))).text;
+    const said = (text: string): string[] => check(text).map((f) => `${f.code} ${f.message}`);
+    // The grid is finer than the table: a value cell spans two of its columns.
+    assert.match(
+      readFileSync(path.join(FIXTURES, 'html', 'writer-correct.html'), 'utf8'),
+      /<td colspan="2"[^>]*><p[^>]*>\s*10<\/p>/u,
+    );
+    for (const [name, text] of Object.entries(sources())) assert.deepEqual(said(page(name)), said(text), name);
+    assert.deepEqual(said(page('wrong-cell')), [
+      'table-total （一）予以公开·自然人 与行合计、列合计都不符：应为 5，实为 6',
+    ]);
+    for (const real of ['000_94c66d917836ad80', '001_50aa6597b9c6048c', '003_b4c873c83d7e3610']) {
+      assert.deepEqual(said(page(`report-${real.slice(0, 3)}`)), said(fixture(`${real}.txt`)), real);
+    }
+  });
+
+  it('expands colspan and rowspan into blank cells, but a value spans no column; joins a label wrapped with <br>, drops scripts and navigation', () => {
     const page = read(
       '<html><head><title>x</title><script>var a = "一、总体情况";</script></head><body>' +
         '<nav><a href="/">首页</a> 一、总体情况</nav>' +
-        '<table><tr><td rowspan="2">三、本年度<br>办理结果</td><td>（一）予以公开</td><td colspan="2">5</td></tr>' +
-        '<tr><td>（二）部分公开</td><td>1</td><td>2</td></tr></table><p>正文　一段</p></body></html>',
+        '<table><tr><td rowspan="2">三、本年度<br>办理结果</td><td colspan="2">（一）予以公开</td><td colspan="2">5</td></tr>' +
+        '<tr><td>（二）部分公开</td><td colspan="2"></td><td>1</td></tr></table><p>正文　一段</p></body></html>',
     );
-    assert.equal(page.text, '三、本年度办理结果\t（一）予以公开\t5\t\n\t（二）部分公开\t1\t2\n\n正文　一段\n');
+    assert.equal(page.text, '三、本年度办理结果\t（一）予以公开\t\t5\n\t（二）部分公开\t\t1\n\n正文　一段\n');
   });
 
   it('reads a GBK page by its <meta> charset', () => {

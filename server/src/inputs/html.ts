@@ -1,7 +1,7 @@
 /**
  * Saved web pages (.html, .htm): read with htmlparser2 into the text the checker reads best — paragraphs as lines,
  * every table row as one line of tab-separated cells, `colspan`/`rowspan` expanded (a spanned place is a blank cell,
- * as merged cells are in the template), `<br>` inside a cell joined, scripts, styles and navigation dropped. The
+ * as merged cells are in the template; a value spans no column), `<br>` inside a cell joined, scripts, styles and navigation dropped. The
  * charset comes from a byte-order mark or the page's `<meta>` (GBK pages exist), else UTF-8, else GB18030.
  */
 
@@ -90,6 +90,9 @@ function textOf(node: AnyNode): string {
   return node.children.map(textOf).join('');
 }
 
+/** A cell that holds a number (a value, not a label). */
+const VALUE = /^[0-9０-９][0-9０-９.,，]*$/u;
+
 /** A table's rows as cells, spans expanded: a spanned place is a blank cell. */
 function tableRows(table: Element): string[][] {
   const rows: Element[] = [];
@@ -105,22 +108,31 @@ function tableRows(table: Element): string[][] {
     grid[r] ??= [];
     taken[r] ??= [];
     let col = 0;
-    for (const cell of tr.children) {
-      if (!isElement(cell) || (cell.name !== 'td' && cell.name !== 'th')) continue;
+    const cells = tr.children.filter((c): c is Element => isElement(c) && (c.name === 'td' || c.name === 'th'));
+    const texts = cells.map((c) => textOf(c).trim());
+    // The row's values, and blanks where values go, come after its last label: each is one column whatever its
+    // colspan (a page made from a Word table — LibreOffice's or Word's own export — lays its cells on a grid of every
+    // row's borders, so one value may span two grid columns). Labels and headers keep their spans.
+    let lastLabel = -1;
+    texts.forEach((t, i) => {
+      if (t.length > 0 && !VALUE.test(t)) lastLabel = i;
+    });
+    cells.forEach((cell, i) => {
       while (taken[r]![col]) col++;
       const span = (name: string): number => Math.min(Math.max(Number(cell.attribs[name] ?? 1) || 1, 1), 1000);
       const rowspan = span('rowspan');
-      const colspan = span('colspan');
+      const text = texts[i]!;
+      const colspan = i > lastLabel ? 1 : span('colspan');
       for (let dr = 0; dr < rowspan && r + dr < rows.length; dr++) {
         grid[r + dr] ??= [];
         taken[r + dr] ??= [];
         for (let dc = 0; dc < colspan; dc++) {
           taken[r + dr]![col + dc] = true;
-          grid[r + dr]![col + dc] = dr === 0 && dc === 0 ? textOf(cell).trim() : '';
+          grid[r + dr]![col + dc] = dr === 0 && dc === 0 ? text : '';
         }
       }
       col += colspan;
-    }
+    });
   });
   return grid.map((row) => Array.from({ length: row.length }, (_, i) => row[i] ?? ''));
 }
