@@ -13,9 +13,10 @@
  *   PDF by LibreOffice headless (`writer-*.pdf`: its tables run over page breaks, rows split by them; a running
  *   header and `- n -` page numbers), and the same
  *   with the tables' borders off (`writer-unruled-*.pdf`: cells aligned to the top, as Word's default is).
- * - each report and the real reports as Word documents with merged cells saved as web pages by LibreOffice headless
- *   (`test/fixtures/html/writer-*.html`: the tables on a grid of every row's borders, so a value spans two columns);
- *   `npm run pdf-fixtures -- --pages` makes only these.
+ * - each report and the real reports as Word documents with merged cells saved by LibreOffice headless as web pages
+ *   (`test/fixtures/html/writer-*.html`) and again as Word documents (`test/fixtures/docx/writer-*.docx`): their
+ *   tables on a grid of every row's borders, so a value spans two columns; `npm run pdf-fixtures -- --pages` makes
+ *   only these.
  * The outputs are committed, so tests need none of the tools; rerun after changing a source.
  * Needs Debian's chromium, poppler-utils and libreoffice-writer-nogui.
  */
@@ -30,6 +31,7 @@ import { toDocx } from '../test/docx';
 const FIXTURES = path.join(__dirname, '..', 'test', 'fixtures');
 const OUT = path.join(FIXTURES, 'pdf');
 const PAGES = path.join(FIXTURES, 'html');
+const RESAVED = path.join(FIXTURES, 'docx');
 /** The real reports of test/fixtures. */
 const REAL = ['000_94c66d917836ad80', '001_50aa6597b9c6048c', '003_b4c873c83d7e3610'];
 
@@ -162,9 +164,11 @@ async function main(): Promise<void> {
   }
 }
 
-/** The crafted and real reports as web pages saved by LibreOffice from Word documents with merged cells. */
+/** The crafted and real reports as Word documents with merged cells, saved by LibreOffice as web pages and again as
+ * Word documents. */
 async function webPages(work: string): Promise<void> {
   mkdirSync(PAGES, { recursive: true });
+  mkdirSync(RESAVED, { recursive: true });
   const texts: [string, string][] = [
     ...Object.entries(sources()),
     ...REAL.map((r): [string, string] => [
@@ -182,7 +186,8 @@ async function webPages(work: string): Promise<void> {
       '',
     );
     writeFileSync(path.join(PAGES, `writer-${name}.html`), page);
-    console.log(`pdf-fixtures: writer-${name}.html`);
+    soffice(['--convert-to', 'docx:MS Word 2007 XML', '--outdir', RESAVED, docx], work);
+    console.log(`pdf-fixtures: writer-${name}.html, writer-${name}.docx`);
   }
 }
 

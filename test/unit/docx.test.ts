@@ -5,6 +5,8 @@
  */
 
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
 import { strToU8, unzipSync, zipSync } from 'fflate';
 import { fixAllStageOf, fixAllText } from '../../server/src/core/fixall';
 import { checkReport } from '../../server/src/core/rules/index';
@@ -12,7 +14,8 @@ import { parseReport } from '../../server/src/core/parse/index';
 import { fixDocx, formatCounter, readDocx } from '../../server/src/inputs/docx';
 import { InputError } from '../../server/src/inputs/errors';
 import { toDocx, type DocxOptions } from '../docx';
-import { check, fixture, replaceOnce } from '../helpers';
+import { FIXTURES, check, fixture, replaceOnce } from '../helpers';
+import { sources } from '../../scripts/pdf-fixtures';
 
 const CORRECT = fixture('crafted/correct-tab.txt');
 const FORMS: Record<string, DocxOptions> = {
@@ -85,6 +88,30 @@ describe('Word documents (.docx)', () => {
     const after = unzipSync(written.bytes);
     assert.deepEqual(Object.keys(after).sort(), Object.keys(before).sort());
     for (const k of Object.keys(before)) if (k !== 'word/document.xml') assert.deepEqual(after[k], before[k], k);
+  });
+
+  it('documents LibreOffice saved again (a value spanning two grid columns): the findings of their text; fix-all writes back', () => {
+    const resaved = (name: string): Uint8Array =>
+      new Uint8Array(readFileSync(path.join(FIXTURES, 'docx', `writer-${name}.docx`)));
+    const said = (text: string): string[] => check(text).map((f) => `${f.code} ${f.message}`);
+    // The grid is finer than the table: a value cell spans two of its columns.
+    assert.match(
+      new TextDecoder().decode(unzipSync(resaved('correct'))['word/document.xml']),
+      /<w:gridSpan w:val="2"\/>.*?<w:t>10<\/w:t>/u,
+    );
+    for (const [name, text] of Object.entries(sources()))
+      assert.deepEqual(said(readDocx(resaved(name)).input.text), said(text), name);
+    for (const real of ['000_94c66d917836ad80', '001_50aa6597b9c6048c', '003_b4c873c83d7e3610']) {
+      const text = readDocx(resaved(`report-${real.slice(0, 3)}`)).input.text;
+      assert.deepEqual(said(text), said(fixture(`${real}.txt`)), real);
+    }
+    // Fix-all's blank, total and cell go into the document's own cells: read again, it checks clean.
+    const bytes = resaved('fixable');
+    const reading = readDocx(bytes);
+    const written = fixDocx(bytes, reading, fixAllText(reading.input.text).text);
+    assert.deepEqual(written.unplaced, []);
+    assert.equal(written.changed, 3);
+    assert.deepEqual(said(readDocx(written.bytes).input.text), []);
   });
 
   it('a cell split over runs gets its new text in the first run and the others emptied, keeping their properties', () => {

@@ -2,7 +2,8 @@
  * Word documents (.docx): the zip is opened with fflate and its XML read with htmlparser2 (already the web-page
  * reader) into the text the checker reads best — a paragraph a line, with the ordinal Word's list numbering draws
  * before it (`一、`, `（二）`); a table row a line of tab-separated cells from the document's own table structure,
- * `w:gridSpan` and `w:vMerge` expanded into blank cells as merged cells are in the template, a cell's paragraphs
+ * `w:gridSpan` and `w:vMerge` expanded into blank cells as merged cells are in the template (a value spans no column:
+ * `grid.ts`), a cell's paragraphs
  * joined. Every piece of text remembers the `w:t` it came from, so fixes made to the text can be written back into
  * the same runs of the document (see `fixDocx`), keeping the writer's file and its formatting.
  */
@@ -10,6 +11,7 @@
 import { unzipSync, zipSync, type Unzipped } from 'fflate';
 import { Parser, parseDocument } from 'htmlparser2';
 import type { AnyNode, Element } from 'domhandler';
+import { lastLabel } from './grid';
 import { InputError } from './errors';
 import type { InputAdapter, InputText } from './index';
 
@@ -471,16 +473,21 @@ function readDocument(xml: string, numbering: Numbering): { text: string; cells:
             break;
           case 'w:tc':
             if (tableDepth === 1 && row && cell) {
-              if (cell.merged) row.push(placeholder());
-              else row.push(cell);
-              for (let i = 1; i < cell.span; i++) row.push(placeholder());
+              row.push(cell.merged ? { ...placeholder(), span: cell.span } : cell);
               cell = undefined;
             }
             break;
           case 'w:tr':
             if (tableDepth === 1 && row) {
-              for (let i = 0; i < after; i++) row.push(placeholder());
-              if (row.some((c) => c.text.trim().length > 0)) lines.push(rowLine(row));
+              // A cell's grid span as blank cells — among labels and headers only: a value spans no column (grid.ts).
+              const labelled = lastLabel(row.map((c) => c.text));
+              const cells: Cell[] = [];
+              row.forEach((c, i) => {
+                cells.push(c);
+                if (i <= labelled) for (let k = 1; k < c.span; k++) cells.push(placeholder());
+              });
+              for (let i = 0; i < after; i++) cells.push(placeholder());
+              if (cells.some((c) => c.text.trim().length > 0)) lines.push(rowLine(cells));
               row = undefined;
             }
             break;

@@ -8,6 +8,7 @@
 import { parseDocument } from 'htmlparser2';
 import type { AnyNode, Element } from 'domhandler';
 import { InputError } from './errors';
+import { lastLabel } from './grid';
 import type { InputAdapter } from './index';
 
 /** Elements whose content is no part of the report. */
@@ -90,9 +91,6 @@ function textOf(node: AnyNode): string {
   return node.children.map(textOf).join('');
 }
 
-/** A cell that holds a number (a value, not a label). */
-const VALUE = /^[0-9０-９][0-9０-９.,，]*$/u;
-
 /** A table's rows as cells, spans expanded: a spanned place is a blank cell. */
 function tableRows(table: Element): string[][] {
   const rows: Element[] = [];
@@ -110,19 +108,14 @@ function tableRows(table: Element): string[][] {
     let col = 0;
     const cells = tr.children.filter((c): c is Element => isElement(c) && (c.name === 'td' || c.name === 'th'));
     const texts = cells.map((c) => textOf(c).trim());
-    // The row's values, and blanks where values go, come after its last label: each is one column whatever its
-    // colspan (a page made from a Word table — LibreOffice's or Word's own export — lays its cells on a grid of every
-    // row's borders, so one value may span two grid columns). Labels and headers keep their spans.
-    let lastLabel = -1;
-    texts.forEach((t, i) => {
-      if (t.length > 0 && !VALUE.test(t)) lastLabel = i;
-    });
+    // Values, and blanks where values go, span no column (grid.ts); labels and headers keep their spans.
+    const labelled = lastLabel(texts);
     cells.forEach((cell, i) => {
       while (taken[r]![col]) col++;
       const span = (name: string): number => Math.min(Math.max(Number(cell.attribs[name] ?? 1) || 1, 1), 1000);
       const rowspan = span('rowspan');
       const text = texts[i]!;
-      const colspan = i > lastLabel ? 1 : span('colspan');
+      const colspan = i > labelled ? 1 : span('colspan');
       for (let dr = 0; dr < rowspan && r + dr < rows.length; dr++) {
         grid[r + dr] ??= [];
         taken[r + dr] ??= [];
