@@ -15,8 +15,9 @@
  *   with the tables' borders off (`writer-unruled-*.pdf`: cells aligned to the top, as Word's default is).
  * - each report and the real reports as Word documents with merged cells saved by LibreOffice headless as web pages
  *   (`test/fixtures/html/writer-*.html`) and again as Word documents (`test/fixtures/docx/writer-*.docx`): their
- *   tables on a grid of every row's borders, so a value spans two columns; `npm run pdf-fixtures -- --pages` makes
- *   only these.
+ *   tables on a grid of every row's borders, so a value spans two columns; and, without merged cells, as text
+ *   (`test/fixtures/text/writer-*.txt`: a table cell a line, an empty cell an empty line); `npm run pdf-fixtures -- --pages` makes only
+ *   these.
  * The outputs are committed, so tests need none of the tools; rerun after changing a source.
  * Needs Debian's chromium, poppler-utils and libreoffice-writer-nogui.
  */
@@ -32,6 +33,7 @@ const FIXTURES = path.join(__dirname, '..', 'test', 'fixtures');
 const OUT = path.join(FIXTURES, 'pdf');
 const PAGES = path.join(FIXTURES, 'html');
 const RESAVED = path.join(FIXTURES, 'docx');
+const EXPORTED = path.join(FIXTURES, 'text');
 /** The real reports of test/fixtures. */
 const REAL = ['000_94c66d917836ad80', '001_50aa6597b9c6048c', '003_b4c873c83d7e3610'];
 
@@ -169,6 +171,7 @@ async function main(): Promise<void> {
 async function webPages(work: string): Promise<void> {
   mkdirSync(PAGES, { recursive: true });
   mkdirSync(RESAVED, { recursive: true });
+  mkdirSync(EXPORTED, { recursive: true });
   const texts: [string, string][] = [
     ...Object.entries(sources()),
     ...REAL.map((r): [string, string] => [
@@ -187,7 +190,12 @@ async function webPages(work: string): Promise<void> {
     );
     writeFileSync(path.join(PAGES, `writer-${name}.html`), page);
     soffice(['--convert-to', 'docx:MS Word 2007 XML', '--outdir', RESAVED, docx], work);
-    console.log(`pdf-fixtures: writer-${name}.html, writer-${name}.docx`);
+    // As text, from the document without merged cells: a row's label, its empty second label cell, its values.
+    const plain = path.join(work, `plain-${name}.docx`);
+    writeFileSync(plain, await toDocx(text));
+    soffice(['--convert-to', 'txt:Text (encoded):UTF8', '--outdir', work, plain], work);
+    writeFileSync(path.join(EXPORTED, `writer-${name}.txt`), readFileSync(plain.replace(/\.docx$/u, '.txt')));
+    console.log(`pdf-fixtures: writer-${name}.html, .docx, .txt`);
   }
 }
 

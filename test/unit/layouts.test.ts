@@ -211,3 +211,21 @@ describe('layouts', () => {
     ]);
   });
 });
+
+describe('text LibreOffice exports from a Word document', () => {
+  // A table cell a line, an empty cell an empty line, no line between rows: a row's label, the empty line of its
+  // second label cell, then its numbers — which are that label's, not the next label's (read first for plain
+  // pdftotext's top-aligned tables).
+  const exported = (name: string): string => fixture(`text/writer-${name}.txt`);
+  const said = (text: string): string[] => check(text).map((f) => `${f.code} ${f.message}`);
+
+  it('gives the findings of the text it was made from: the crafted reports and the three real ones', () => {
+    assert.match(exported('correct'), /^一、本年新收政府信息公开申请数量\n\n10\n2\n/mu);
+    assert.deepEqual(said(exported('correct')), []);
+    assert.deepEqual(said(exported('wrong-cell')), [
+      'table-total （一）予以公开·自然人 与行合计、列合计都不符：应为 5，实为 6',
+    ]);
+    for (const real of ['000_94c66d917836ad80', '001_50aa6597b9c6048c', '003_b4c873c83d7e3610'])
+      assert.deepEqual(said(exported(`report-${real.slice(0, 3)}`)), said(fixture(`${real}.txt`)), real);
+  });
+});

@@ -61,10 +61,25 @@ function reorder(template: Template, cells: readonly RawCell[]): RawCell[] | und
   return changed ? out : undefined;
 }
 
-/** The rows with each one-cell-a-line run whose numbers all come before their labels put in label-first order. */
+/**
+ * The rows with each one-cell-a-line run whose numbers all come before their labels put in label-first order — but
+ * not a run that opens with numbers right after a row label standing alone: those are that label's numbers, and the
+ * empty line between was an empty cell (LibreOffice saves a table as text a cell a line, an empty cell an empty
+ * line).
+ */
 export function labelsFirst(template: Template, rows: readonly RawRow[]): RawRow[] {
+  let afterLabel = false;
   return rows.map((r) => {
-    if (r.layout !== 'cells') return r;
+    const filled = r.cells.filter((c) => c.text.length > 0);
+    const opensWithNumbers = filled.length > 0 && isNumber(filled[0]!);
+    const follows = afterLabel;
+    const last = filled[filled.length - 1];
+    afterLabel =
+      r.layout === 'cells' &&
+      last !== undefined &&
+      !isNumber(last) &&
+      lookupLabel(template, last.text).some((h) => h.kind === 'row');
+    if (r.layout !== 'cells' || (follows && opensWithNumbers)) return r;
     const cells = reorder(template, r.cells);
     return cells ? { ...r, cells } : r;
   });
