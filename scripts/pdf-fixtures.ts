@@ -16,7 +16,8 @@
  * - each report and the real reports as Word documents with merged cells saved by LibreOffice headless as web pages
  *   (`test/fixtures/html/writer-*.html`) and again as Word documents (`test/fixtures/docx/writer-*.docx`): their
  *   tables on a grid of every row's borders, so a value spans two columns; and, without merged cells, as text
- *   (`test/fixtures/text/writer-*.txt`: a table cell a line, an empty cell an empty line); `npm run pdf-fixtures -- --pages` makes only
+ *   (`test/fixtures/text/writer-*.txt`: a table cell a line, an empty cell an empty line); the documents saved again,
+ *   printed by LibreOffice (`test/fixtures/pdf/resaved-*.pdf`: every cell drawn with its own borders); `npm run pdf-fixtures -- --pages` makes only
  *   these.
  * The outputs are committed, so tests need none of the tools; rerun after changing a source.
  * Needs Debian's chromium, poppler-utils and libreoffice-writer-nogui.
@@ -190,12 +191,16 @@ async function webPages(work: string): Promise<void> {
     );
     writeFileSync(path.join(PAGES, `writer-${name}.html`), page);
     soffice(['--convert-to', 'docx:MS Word 2007 XML', '--outdir', RESAVED, docx], work);
+    // That document printed by LibreOffice: each cell drawn with its own borders, a rule in pieces a fraction apart.
+    const again = path.join(work, 'again');
+    soffice(['--convert-to', 'pdf', '--outdir', again, path.join(RESAVED, `writer-${name}.docx`)], work);
+    writeFileSync(path.join(OUT, `resaved-${name}.pdf`), readFileSync(path.join(again, `writer-${name}.pdf`)));
     // As text, from the document without merged cells: a row's label, its empty second label cell, its values.
     const plain = path.join(work, `plain-${name}.docx`);
     writeFileSync(plain, await toDocx(text));
     soffice(['--convert-to', 'txt:Text (encoded):UTF8', '--outdir', work, plain], work);
     writeFileSync(path.join(EXPORTED, `writer-${name}.txt`), readFileSync(plain.replace(/\.docx$/u, '.txt')));
-    console.log(`pdf-fixtures: writer-${name}.html, .docx, .txt`);
+    console.log(`pdf-fixtures: writer-${name}.html, .docx, .txt, resaved-${name}.pdf`);
   }
 }
 

@@ -85,6 +85,16 @@ describe('PDF files', function () {
     }
   });
 
+  it('documents saved again by LibreOffice and printed by it (every cell its own borders, rules in pieces a fraction apart): the findings of their text', async () => {
+    const said = (text: string): string[] => check(text).map((f) => `${f.code} ${f.message}`);
+    for (const [name, text] of Object.entries(sources()))
+      assert.deepEqual(said((await readPdf(pdf(`resaved-${name}.pdf`))).text), said(text), name);
+    for (const real of ['000_94c66d917836ad80', '001_50aa6597b9c6048c', '003_b4c873c83d7e3610']) {
+      const input = await readPdf(pdf(`resaved-report-${real.slice(0, 3)}.pdf`));
+      assert.deepEqual(said(input.text), said(fixture(`${real}.txt`)), real);
+    }
+  });
+
   it('LibreOffice: Word numbering drawn before the headings, merged cells as blanks, the row split by a page break joined', async () => {
     const text = (await readPdf(pdf('writer-correct.pdf'))).text;
     assert.match(text, /^一、\s*总体情况$/mu);

@@ -52,15 +52,31 @@ interface Line {
   to: number;
 }
 
-/** Collinear overlapping segments merged into lines. */
+/**
+ * Collinear overlapping segments merged into lines. Segments of one rule may lie a fraction apart (a rule drawn cell
+ * by cell at 297.8 and 297.9): they are one rule, their intervals merged in order of where they begin.
+ */
 function mergeLines(lines: Line[]): Line[] {
-  lines.sort((a, b) => a.at - b.at || a.from - b.from);
+  lines.sort((a, b) => a.at - b.at);
   const out: Line[] = [];
+  let cluster: Line[] = [];
+  const flush = (): void => {
+    cluster.sort((a, b) => a.from - b.from);
+    let cur: Line | undefined;
+    for (const l of cluster) {
+      if (cur && l.from <= cur.to + TOL) cur.to = Math.max(cur.to, l.to);
+      else {
+        cur = { ...l };
+        out.push(cur);
+      }
+    }
+    cluster = [];
+  };
   for (const l of lines) {
-    const last = out[out.length - 1];
-    if (last && Math.abs(last.at - l.at) <= TOL / 2 && l.from <= last.to + TOL) last.to = Math.max(last.to, l.to);
-    else out.push({ ...l });
+    if (cluster.length > 0 && l.at - cluster[cluster.length - 1]!.at > TOL / 2) flush();
+    cluster.push(l);
   }
+  flush();
   return out;
 }
 

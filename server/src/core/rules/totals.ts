@@ -180,7 +180,7 @@ function sums({ report, grids }: CheckContext): { code: string; draft: Draft }[]
         found.push(
           ev.eq.family === 'E1'
             ? { code: 'table-balance', draft: balance(grid, ev, evs) }
-            : { code: 'table-total', draft: total(report, grid, ev, held.has(refKey(ev.eq.left[0]!))) },
+            : { code: 'table-total', draft: total(report, grid, ev) },
         );
       }
     }
@@ -203,17 +203,9 @@ function correctionsOf(drafts: readonly Draft[]): Map<number, number> {
   return corrected;
 }
 
-/**
- * A total that disagrees with its addends. When the total agrees with another sum that holds, setting it to its
- * addends would break that sum: one of the addends is wrong, which cannot be told, and no fix is offered.
- */
-function total(report: Report, grid: Grid, ev: Evaluation, heldElsewhere: boolean): Draft {
+/** A total that disagrees with its addends, and the fix that sets it to their sum. */
+function total(report: Report, grid: Grid, ev: Evaluation): Draft {
   const ref = ev.eq.left[0]!;
-  if (heldElsewhere)
-    return {
-      message: `${cellTitle(grid.spec, ref)} 为 ${text(grid, ref)}，各项之和为 ${formatNumber(ev.rightKnown)}（${addendList(grid, ev.eq)}）；该总计与其他合计相符，应核对各项`,
-      span: span(grid, ref),
-    };
   return {
     message: totalMessage(grid, ev),
     span: span(grid, ref),
