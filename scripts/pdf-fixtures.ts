@@ -29,14 +29,13 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import pdf2md from '@opendocsg/pdf2md';
 import { toDocx } from '../test/docx';
+import { REAL_REPORTS as REAL } from '../test/helpers';
 
 const FIXTURES = path.join(__dirname, '..', 'test', 'fixtures');
 const OUT = path.join(FIXTURES, 'pdf');
 const PAGES = path.join(FIXTURES, 'html');
 const RESAVED = path.join(FIXTURES, 'docx');
 const EXPORTED = path.join(FIXTURES, 'text');
-/** The real reports of test/fixtures. */
-const REAL = ['000_94c66d917836ad80', '001_50aa6597b9c6048c', '003_b4c873c83d7e3610'];
 
 /** The crafted reports to print, and a changed copy: name → text. */
 export function sources(): Record<string, string> {

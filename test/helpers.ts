@@ -43,6 +43,14 @@ export function yearReport(name: string, body: string, year: number, carried = 1
     );
 }
 
+/** The three real reports of test/fixtures, by name (the file is the name + `.txt`). */
+export const REAL_REPORTS = ['000_94c66d917836ad80', '001_50aa6597b9c6048c', '003_b4c873c83d7e3610'] as const;
+
+/** A text's findings as `code message`: what two forms of one report are compared by (their places differ). */
+export function said(text: string, markdown = false): string[] {
+  return check(text, markdown).map((f) => `${f.code} ${f.message}`);
+}
+
 export function parse(text: string, markdown = false): Report {
   return parseReport(text, { markdown });
 }

@@ -14,7 +14,7 @@ import { parseReport } from '../../server/src/core/parse/index';
 import { fixDocx, formatCounter, readDocx } from '../../server/src/inputs/docx';
 import { InputError } from '../../server/src/inputs/errors';
 import { toDocx, type DocxOptions } from '../docx';
-import { FIXTURES, check, fixture, replaceOnce } from '../helpers';
+import { check, fixture, FIXTURES, REAL_REPORTS, replaceOnce, said } from '../helpers';
 import { sources } from '../../scripts/pdf-fixtures';
 
 const CORRECT = fixture('crafted/correct-tab.txt');
@@ -93,7 +93,6 @@ describe('Word documents (.docx)', () => {
   it('documents LibreOffice saved again (a value spanning two grid columns): the findings of their text; fix-all writes back', () => {
     const resaved = (name: string): Uint8Array =>
       new Uint8Array(readFileSync(path.join(FIXTURES, 'docx', `writer-${name}.docx`)));
-    const said = (text: string): string[] => check(text).map((f) => `${f.code} ${f.message}`);
     // The grid is finer than the table: a value cell spans two of its columns.
     assert.match(
       new TextDecoder().decode(unzipSync(resaved('correct'))['word/document.xml']),
@@ -101,7 +100,7 @@ describe('Word documents (.docx)', () => {
     );
     for (const [name, text] of Object.entries(sources()))
       assert.deepEqual(said(readDocx(resaved(name)).input.text), said(text), name);
-    for (const real of ['000_94c66d917836ad80', '001_50aa6597b9c6048c', '003_b4c873c83d7e3610']) {
+    for (const real of REAL_REPORTS) {
       const text = readDocx(resaved(`report-${real.slice(0, 3)}`)).input.text;
       assert.deepEqual(said(text), said(fixture(`${real}.txt`)), real);
     }

@@ -5,7 +5,7 @@ import { readInput, type InputText } from '../../server/src/inputs/index';
 import { sources, toHtml } from '../../scripts/pdf-fixtures';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { FIXTURES, check, fixture } from '../helpers';
+import { check, fixture, FIXTURES, REAL_REPORTS, said } from '../helpers';
 
 function read(html: string | Uint8Array, name = 'report.html'): InputText {
   const bytes = typeof html === 'string' ? new TextEncoder().encode(html) : html;
@@ -28,7 +28,6 @@ describe('saved web pages', () => {
   it('pages LibreOffice saved from Word documents with merged cells (a value spanning two grid columns): the findings of their text', () => {
     const page = (name: string): string =>
       read(new Uint8Array(readFileSync(path.join(FIXTURES, 'html', `writer-${name}.html`)))).text;
-    const said = (text: string): string[] => check(text).map((f) => `${f.code} ${f.message}`);
     // The grid is finer than the table: a value cell spans two of its columns.
     assert.match(
       readFileSync(path.join(FIXTURES, 'html', 'writer-correct.html'), 'utf8'),
@@ -38,7 +37,7 @@ describe('saved web pages', () => {
     assert.deepEqual(said(page('wrong-cell')), [
       'table-total （一）予以公开·自然人 与行合计、列合计都不符：应为 5，实为 6',
     ]);
-    for (const real of ['000_94c66d917836ad80', '001_50aa6597b9c6048c', '003_b4c873c83d7e3610']) {
+    for (const real of REAL_REPORTS) {
       assert.deepEqual(said(page(`report-${real.slice(0, 3)}`)), said(fixture(`${real}.txt`)), real);
     }
   });

@@ -2,7 +2,7 @@
 
 import assert from 'node:assert/strict';
 import type { Table } from '../../server/src/core/model';
-import { briefs, check, fixture, joinLines, parse } from '../helpers';
+import { briefs, check, fixture, joinLines, parse, REAL_REPORTS, said } from '../helpers';
 
 const BASE = fixture('crafted/correct-tab.txt');
 
@@ -217,7 +217,6 @@ describe('text LibreOffice exports from a Word document', () => {
   // second label cell, then its numbers — which are that label's, not the next label's (read first for plain
   // pdftotext's top-aligned tables).
   const exported = (name: string): string => fixture(`text/writer-${name}.txt`);
-  const said = (text: string): string[] => check(text).map((f) => `${f.code} ${f.message}`);
 
   it('gives the findings of the text it was made from: the crafted reports and the three real ones', () => {
     assert.match(exported('correct'), /^一、本年新收政府信息公开申请数量\n\n10\n2\n/mu);
@@ -225,7 +224,7 @@ describe('text LibreOffice exports from a Word document', () => {
     assert.deepEqual(said(exported('wrong-cell')), [
       'table-total （一）予以公开·自然人 与行合计、列合计都不符：应为 5，实为 6',
     ]);
-    for (const real of ['000_94c66d917836ad80', '001_50aa6597b9c6048c', '003_b4c873c83d7e3610'])
+    for (const real of REAL_REPORTS)
       assert.deepEqual(said(exported(`report-${real.slice(0, 3)}`)), said(fixture(`${real}.txt`)), real);
   });
 });

@@ -11,7 +11,7 @@ import { pageAt } from '../../server/src/inputs/index';
 import { InputError } from '../../server/src/inputs/errors';
 import { layoutPages, type PdfItem, type PdfPage, type PdfSegment } from '../../server/src/inputs/pdf-layout';
 import { readPdf } from '../../server/src/inputs/pdf';
-import { FIXTURES, check, fixture } from '../helpers';
+import { check, fixture, FIXTURES, REAL_REPORTS, said } from '../helpers';
 import { sources } from '../../scripts/pdf-fixtures';
 
 const pdf = (name: string): Buffer => readFileSync(path.join(FIXTURES, 'pdf', name));
@@ -74,7 +74,7 @@ describe('PDF files', function () {
   it('the real reports, as LibreOffice prints them from Word: the findings of their text', async () => {
     // 003's paragraphs wrap in the PDF, cutting three of its four bold-marker pairs over two lines: each is one
     // leftover all the same.
-    for (const real of ['000_94c66d917836ad80', '001_50aa6597b9c6048c', '003_b4c873c83d7e3610']) {
+    for (const real of REAL_REPORTS) {
       const expected = check(fixture(`${real}.txt`)).map((f) => `${f.code} ${f.message}`);
       const input = await readPdf(pdf(`writer-report-${real.slice(0, 3)}.pdf`));
       assert.deepEqual(
@@ -86,10 +86,9 @@ describe('PDF files', function () {
   });
 
   it('documents saved again by LibreOffice and printed by it (every cell its own borders, rules in pieces a fraction apart): the findings of their text', async () => {
-    const said = (text: string): string[] => check(text).map((f) => `${f.code} ${f.message}`);
     for (const [name, text] of Object.entries(sources()))
       assert.deepEqual(said((await readPdf(pdf(`resaved-${name}.pdf`))).text), said(text), name);
-    for (const real of ['000_94c66d917836ad80', '001_50aa6597b9c6048c', '003_b4c873c83d7e3610']) {
+    for (const real of REAL_REPORTS) {
       const input = await readPdf(pdf(`resaved-report-${real.slice(0, 3)}.pdf`));
       assert.deepEqual(said(input.text), said(fixture(`${real}.txt`)), real);
     }
