@@ -17,7 +17,8 @@
  *   (`test/fixtures/html/writer-*.html`) and again as Word documents (`test/fixtures/docx/writer-*.docx`): their
  *   tables on a grid of every row's borders, so a value spans two columns; and, without merged cells, as text
  *   (`test/fixtures/text/writer-*.txt`: a table cell a line, an empty cell an empty line); the documents saved again,
- *   printed by LibreOffice (`test/fixtures/pdf/resaved-*.pdf`: every cell drawn with its own borders); `npm run pdf-fixtures -- --pages` makes only
+ *   printed by LibreOffice (`test/fixtures/pdf/resaved-*.pdf`: every cell drawn with its own borders); real report
+ *   000's page printed by Chromium (`chromium-page-report-000.pdf`: its tables run over page breaks); `npm run pdf-fixtures -- --pages` makes only
  *   these.
  * The outputs are committed, so tests need none of the tools; rerun after changing a source.
  * Needs Debian's chromium, poppler-utils and libreoffice-writer-nogui.
@@ -199,6 +200,9 @@ async function webPages(work: string): Promise<void> {
     writeFileSync(plain, await toDocx(text));
     soffice(['--convert-to', 'txt:Text (encoded):UTF8', '--outdir', work, plain], work);
     writeFileSync(path.join(EXPORTED, `writer-${name}.txt`), readFileSync(plain.replace(/\.docx$/u, '.txt')));
+    // A published page printed by a browser: a cell merged down the first column is not drawn again on the next page.
+    if (name === 'report-000')
+      chromium(path.join(PAGES, `writer-${name}.html`), path.join(OUT, `chromium-page-${name}.pdf`), work);
     console.log(`pdf-fixtures: writer-${name}.html, .docx, .txt, resaved-${name}.pdf`);
   }
 }

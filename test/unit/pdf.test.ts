@@ -94,6 +94,12 @@ describe('PDF files', function () {
     }
   });
 
+  it('a published page printed by Chromium: a row cut by a page break joined though the cell merged down the first column is not drawn again', async () => {
+    const input = await readPdf(pdf('chromium-page-report-000.pdf'));
+    assert.match(input.text, /^\t\(二\)部分公开\(区分处理的,只计这一情形,不计其他情形\)\t0/mu);
+    assert.deepEqual(said(input.text), said(fixture(`${REAL_REPORTS[0]}.txt`)));
+  });
+
   it('LibreOffice: Word numbering drawn before the headings, merged cells as blanks, the row split by a page break joined', async () => {
     const text = (await readPdf(pdf('writer-correct.pdf'))).text;
     assert.match(text, /^一、\s*总体情况$/mu);

@@ -600,10 +600,16 @@ function runningMarks(pages: readonly PdfPage[], blocks: readonly Block[][]): Se
   return out;
 }
 
-/** Whether a table at the top of a page goes on from the table that ended the page before: the same edges. */
+/**
+ * Whether a table at the top of a page goes on from the table that ended the page before: the same right edge, and
+ * the same left edge or one of its column rules (a browser does not draw again the part of a cell merged down the
+ * first column that runs onto the next page).
+ */
 function continues(prev: Block | undefined, next: Block): boolean {
   if (!prev || prev.kind !== 'table' || next.kind !== 'table' || prev.ruled !== next.ruled) return false;
-  return Math.abs(prev.left - next.left) <= TOL * 4 && Math.abs(prev.right - next.right) <= TOL * 4;
+  const near = (a: number, b: number): boolean => Math.abs(a - b) <= TOL * 4;
+  if (!near(prev.right, next.right)) return false;
+  return near(prev.left, next.left) || prev.rows.some((row) => row.some((c) => near(c.x, next.left)));
 }
 
 /**
