@@ -78,6 +78,11 @@ function affected(grid: Grid, ev: Evaluation, one: { ref: CellRef; value: number
 
 const ROLE_OF_TOTAL = { E2: 'row-total', E3: 'column-total', E6: 'row-total' } as const;
 
+/** Every cell of a sum, its total and its addends. */
+function cellsOf(ev: Evaluation): CellRef[] {
+  return [...ev.eq.left, ...ev.eq.right];
+}
+
 /** A total below its present addends while some addend is blank: impossible whatever the blanks hold. */
 function belowBound(ev: Evaluation): boolean {
   return (
@@ -99,12 +104,10 @@ function belowBound(ev: Evaluation): boolean {
 function singleCell(
   grid: Grid,
   broken: readonly Evaluation[],
-  holding: readonly Evaluation[],
+  held: ReadonlySet<string>,
   bounds: readonly Evaluation[],
 ): { ref: CellRef; value: number } | undefined {
   if (broken.length === 0) return undefined;
-  const cellsOf = (ev: Evaluation): CellRef[] => [...ev.eq.left, ...ev.eq.right];
-  const held = new Set(holding.flatMap((ev) => cellsOf(ev).map(refKey)));
   const found: { ref: CellRef; value: number }[] = [];
   for (const ref of cellsOf(broken[0]!)) {
     const key = refKey(ref);
@@ -123,7 +126,7 @@ function singleCell(
     const [value] = [...wanted];
     if (wanted.size !== 1 || value === undefined || !Number.isInteger(value) || value < 0) continue;
     const mended = new Map([[grid.cell(ref)!.span.start, value]]);
-    const bound = (ev: Evaluation): boolean => [...ev.eq.left, ...ev.eq.right].some((r) => refKey(r) === key);
+    const bound = (ev: Evaluation): boolean => cellsOf(ev).some((r) => refKey(r) === key);
     if (bounds.every((ev) => bound(ev) && !belowBound(evaluate(grid, ev.eq, mended)))) found.push({ ref, value });
   }
   return found.length === 1 ? found[0] : undefined;
@@ -146,7 +149,7 @@ function wrongTotals(
     const key = refKey(ref);
     const value = grid.value(ref)! - ev.residual;
     if (held.has(key) || !Number.isInteger(value) || value < 0) continue;
-    const mends = broken.filter((b) => !taken.has(b) && [...b.eq.left, ...b.eq.right].some((r) => refKey(r) === key));
+    const mends = broken.filter((b) => !taken.has(b) && cellsOf(b).some((r) => refKey(r) === key));
     const mended = new Map([[grid.cell(ref)!.span.start, value]]);
     if (mends.length < 2 || mends.some((b) => evaluate(grid, b.eq, mended).status !== 'holds')) continue;
     for (const b of mends) taken.add(b);
@@ -162,13 +165,13 @@ function sums({ report, grids }: CheckContext): { code: string; draft: Draft }[]
     const found: { code: string; draft: Draft }[] = [];
     const evs = equations(grid.spec).map((eq) => evaluate(grid, eq));
     const broken = evs.filter((e) => e.status === 'broken');
-    const holding = evs.filter((e) => e.status === 'holds');
+    // The cells of the sums that hold: none of them is the wrong one.
+    const held = new Set(evs.filter((e) => e.status === 'holds').flatMap((e) => cellsOf(e).map(refKey)));
     const bounds = evs.filter(belowBound);
-    const one = singleCell(grid, broken, holding, bounds);
+    const one = singleCell(grid, broken, held, bounds);
     if (one) {
       found.push({ code: 'table-total', draft: primary(report, grid, one, broken, bounds) });
     } else {
-      const held = new Set(holding.flatMap((ev) => [...ev.eq.left, ...ev.eq.right].map(refKey)));
       // Totals that each explain every broken sum they are in (a total row shifted by a cell): one error each.
       const explained = new Set<Evaluation>();
       for (const { ref, value, mends } of wrongTotals(grid, broken, held)) {
@@ -253,10 +256,10 @@ function balance(grid: Grid, ev: Evaluation, evs: readonly Evaluation[]): Draft 
   const colName = grid.spec.columns[col] ?? '';
   const figures = balanceFigures(grid, ev);
   const columnTotal = evs.find((e) => e.eq.family === 'E3' && e.eq.column === col);
-  const rowBroken = [...ev.eq.left, ...ev.eq.right].filter((ref) =>
+  const rowBroken = cellsOf(ev).filter((ref) =>
     evs.some((e) => e.eq.family === 'E2' && e.status === 'broken' && e.eq.left[0]!.row === ref.row),
   );
-  const cells: Related[] = [...ev.eq.left, ...ev.eq.right].map((ref) => ({
+  const cells: Related[] = cellsOf(ev).map((ref) => ({
     span: span(grid, ref),
     message: `${cellTitle(grid.spec, ref)} = ${text(grid, ref)}`,
   }));
