@@ -12,7 +12,7 @@ import { hoverAt } from '../../server/src/core/hover';
 import { outline } from '../../server/src/core/outline';
 import { parseReport } from '../../server/src/core/parse/index';
 import { TEMPLATE_2019, TEMPLATE_2021, type Template } from '../../server/src/core/templates/index';
-import { brief, fixture, joinLines } from '../helpers';
+import { brief, fixture, joinLines, replaceOnce } from '../helpers';
 
 const DEMO: Template = {
   id: 'demo',
@@ -184,3 +184,22 @@ describe('templates per document', () => {
 function check2019(text: string): string[] {
   return checkReport(parseReport(text)).map((f) => f.code);
 }
+
+describe('an older row strayed after an older table', () => {
+  it('2019’s （六）其他处理 row moved after 二’s table (九) is still 三’s row, and the report still reads as 2019', () => {
+    // 二 holds only the table (九) (its other tables left out), then the row: the row is the one 2019 sign.
+    const base = fixture('crafted/format-2019-tab.txt');
+    const row = '（六）其他处理\t0\t0\t0\t0\t0\t0\t0\n';
+    const from = base.indexOf('第二十条第（一）项');
+    const to = base.indexOf('第二十条第（九）项');
+    const moved = replaceOnce(
+      replaceOnce(base.slice(0, from) + base.slice(to), row, ''),
+      '政府集中采购\t12.5\n',
+      `政府集中采购\t12.5\n${row}`,
+    );
+    const report = parseReport(moved);
+    assert.equal(report.template, TEMPLATE_2019);
+    const apps = report.tables.find((t) => t.id === 'applications')!;
+    assert.ok(apps.rows.some((r) => r.rowId === 'other'));
+  });
+});

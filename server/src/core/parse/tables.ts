@@ -139,7 +139,9 @@ export class TableReader {
     const ambiguous = rowHit !== undefined && lookupLabel(t, rowHit.cell.text).some((x) => x.kind === 'header');
     if (ambiguous && (headerOnly || !hasValues)) rowHit = undefined;
     const oldRow = find('old-row');
-    if (this.current === OLD && !rowHit) {
+    // In an older format's table, its rows go to it — but not an older row of one of this format's tables (2019's
+    // （六）其他处理 of 三, strayed after 二's old table (九)).
+    if (this.current === OLD && !rowHit && !oldRow?.hit.table) {
       append(
         this.oldTables[this.oldTables.length - 1]!.cells,
         seg.filter((c) => c.kind !== 'blank'),
