@@ -209,6 +209,21 @@ describe('PDF geometry', () => {
     ]);
   });
 
+  it('a table without rules: a label line printed as two runs that touch is one label, in the column it begins in', () => {
+    // Row 1's label is one cell over both label columns, printed as `二、上年` + `结转政`; the second run begins
+    // where row 2's second label column does.
+    const numbers = (y: number): PdfItem[] => [item('0', 300, y), item('0', 340, y), item('0', 380, y)];
+    const items = [
+      item('二、上年', 100, 700),
+      item('结转政', 140.5, 700),
+      ...numbers(700),
+      item('三、本年', 100, 680),
+      item('（一）', 150, 680),
+      ...numbers(680),
+    ];
+    assert.equal(layoutPages([page(items)]).text, '二、上年结转政\t\t0\t0\t0\n三、本年\t（一）\t0\t0\t0\n');
+  });
+
   it('text without rules is laid out by column, as pdftotext -layout does', () => {
     const items = [
       item('行政许可', 100, 700),

@@ -392,9 +392,22 @@ function unruledTable(
   const ys = rowLines.map((r) => lines[r]![0]!.y);
   const size = lines[rowLines[0]!]![0]!.size;
   const tol = 0.4 * size;
-  // Label pieces and their columns, by where they begin.
+  // Label pieces and their columns, by where they begin. Runs of one line that touch are one piece: a label's line
+  // printed as two runs (`二、上年` `结转政`) begins where its first run does.
   const pieces: PdfItem[] = [];
-  for (let l = first; l <= last; l++) for (const it of lines[l]!) if (!isNumber(it) || it.x < from) pieces.push(it);
+  for (let l = first; l <= last; l++) {
+    let prev: PdfItem | undefined;
+    for (const it of lines[l]!) {
+      if (isNumber(it) && it.x >= from) continue;
+      if (prev && !isNumber(prev) && !isNumber(it) && it.x - (prev.x + prev.width) < 0.6 * size) {
+        prev = { ...prev, str: prev.str + it.str, width: it.x + it.width - prev.x };
+        pieces[pieces.length - 1] = prev;
+        continue;
+      }
+      pieces.push(it);
+      prev = it;
+    }
+  }
   const starts = clusters(
     pieces.map((p) => p.x),
     1.5 * size,
