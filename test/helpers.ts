@@ -17,6 +17,13 @@ export function replaceOnce(text: string, from: string, to: string): string {
   return text.replace(from, to);
 }
 
+/** The first line (0-based) on which two texts differ. */
+export function firstDifferentLine(a: string, b: string): number {
+  const x = a.split('\n');
+  const y = b.split('\n');
+  return x.findIndex((l, i) => l !== y[i]);
+}
+
 export function joinLines(...lines: string[]): string {
   return lines.join('\n');
 }

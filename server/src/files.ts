@@ -56,7 +56,7 @@ export function readBounded(file: string, limit: number): Uint8Array {
     // Sized to the file (one byte more, to see it end): a buffer a megabyte a file would be mapped and unmapped for
     // each of thousands of small reports, and unmapping stalls every thread of the process. A file that grows while
     // it is read gets a buffer twice as large, up to the limit.
-    let buf = Buffer.allocUnsafe(Math.min(limit, st.size) + 1);
+    let buf = Buffer.allocUnsafe(st.size + 1);
     let total = 0;
     for (;;) {
       if (total === buf.length) {

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { applyEdits, fixesFor } from '../../server/src/core/fixes';
 import { positionAt } from '../../server/src/core/lines';
-import { check, parse } from '../helpers';
+import { check, firstDifferentLine, parse } from '../helpers';
 import type { Finding } from '../../server/src/core/codes';
 import {
   APP_HEADER_ROWS,
@@ -55,12 +55,6 @@ const figures = figuresArbitrary(9, 30);
 
 /** Runs of each property: 40 in `npm test`; PROPERTY_RUNS for a longer search. */
 const RUNS = Number(process.env['PROPERTY_RUNS'] ?? 40);
-
-function firstDifferentLine(a: string, b: string): number {
-  const x = a.split('\n');
-  const y = b.split('\n');
-  return x.findIndex((l, i) => l !== y[i]);
-}
 
 /**
  * One changed cell of `text` (`wrong`) is found on the line that differs, with its right value: the one sum error

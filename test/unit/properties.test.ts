@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { fixAll } from '../../server/src/core/fixall';
 import { fixesFor } from '../../server/src/core/fixes';
 import { applyEdits } from '../../server/src/core/fixes';
-import { check, parse } from '../helpers';
+import { check, firstDifferentLine, parse } from '../helpers';
 import { positionAt } from '../../server/src/core/lines';
 import { GEN_LAYOUTS, ROW, figuresArbitrary, markdownOf, writeReport, type Figures, type GenLayout } from '../gen';
 
@@ -17,12 +17,6 @@ const layouts = fc.constantFrom(...GEN_LAYOUTS);
 
 function textOf(f: Figures, layout: GenLayout, prose: Figures = f): string {
   return writeReport(f, layout, prose);
-}
-
-function firstDifferentLine(a: string, b: string): number {
-  const x = a.split('\n');
-  const y = b.split('\n');
-  return x.findIndex((l, i) => l !== y[i]);
 }
 
 /** The report with `changed` figures (its prose still stating `f`'s), the original, and the findings. */

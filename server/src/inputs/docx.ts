@@ -3,8 +3,7 @@
  * reader) into the text the checker reads best — a paragraph a line, with the ordinal Word's list numbering draws
  * before it (`一、`, `（二）`); a table row a line of tab-separated cells from the document's own table structure,
  * `w:gridSpan` and `w:vMerge` expanded into blank cells as merged cells are in the template (a value spans no column:
- * `grid.ts`), a cell's paragraphs
- * joined. Every piece of text remembers the `w:t` it came from, so fixes made to the text can be written back into
+ * `grid.ts`), a cell's paragraphs joined. Every piece of text remembers the `w:t` it came from, so fixes made to the text can be written back into
  * the same runs of the document (see `fixDocx`), keeping the writer's file and its formatting.
  */
 

@@ -1,8 +1,9 @@
 /**
  * Saved web pages (.html, .htm): read with htmlparser2 into the text the checker reads best — paragraphs as lines,
  * every table row as one line of tab-separated cells, `colspan`/`rowspan` expanded (a spanned place is a blank cell,
- * as merged cells are in the template; a value spans no column), `<br>` inside a cell joined, scripts, styles and navigation dropped. The
- * charset comes from a byte-order mark or the page's `<meta>` (GBK pages exist), else UTF-8, else GB18030.
+ * as merged cells are in the template; a value spans no column: `grid.ts`), `<br>` inside a cell joined, scripts,
+ * styles and navigation dropped. The charset comes from a byte-order mark or the page's `<meta>` (GBK pages exist),
+ * else UTF-8, else GB18030.
  */
 
 import { parseDocument } from 'htmlparser2';

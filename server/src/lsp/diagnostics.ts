@@ -15,7 +15,8 @@ import {
   type WorkspaceDiagnosticReport,
   type WorkspaceDocumentDiagnosticReport,
 } from 'vscode-languageserver/node';
-import { toDiagnostics } from '../service';
+import { toDiagnostics, type Options } from '../service';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { REPORT_DETECTED } from '../protocol';
 import { pageAt } from '../inputs/index';
 import type { SavedDiagnostics } from './workspace';
@@ -195,8 +196,11 @@ export class DiagnosticsPublisher {
     }
   }
 
-  /** Whether a document is checked as a report, telling the client once when a plain text is detected as one. */
-  private async detect(uri: string): Promise<'stale' | 'none' | 'checked'> {
+  /**
+   * Whether a document is checked as a report — then the document and its options — telling the client once when a
+   * plain text is detected as one.
+   */
+  private async detect(uri: string): Promise<'stale' | 'none' | { doc: TextDocument; options: Options }> {
     const { documents, connection } = this.state;
     const doc = documents.get(uri);
     if (!doc) return 'none';
@@ -209,17 +213,16 @@ export class DiagnosticsPublisher {
       this.announced.add(uri);
       void connection.sendNotification(REPORT_DETECTED, { uri });
     }
-    return 'checked';
+    return { doc, options };
   }
 
   /** A document's diagnostics for its current version; `stale` when an edit came meanwhile, `none` for no report. */
   private async diagnose(uri: string): Promise<Diagnosed | 'stale' | 'none'> {
     const { documents, connection } = this.state;
     const checked = await this.detect(uri);
-    if (checked !== 'checked') return checked;
-    const doc = documents.get(uri)!;
+    if (typeof checked === 'string') return checked;
+    const { doc, options } = checked;
     const version = doc.version;
-    const options = await this.state.optionsFor(uri);
     let diagnostics;
     let analysis;
     try {
