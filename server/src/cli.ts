@@ -405,6 +405,11 @@ if (!isMainThread && (workerData as BatchWorkerData | undefined)?.role === 'nian
   // A worker of a batch: the same bundle, checking the files the main thread hands it.
   serveBatch(parentPort!, workerData as BatchWorkerData, { analyze });
 } else if (require.main === module) {
+  // A reader that stops early (`nianbao check DIR | head`) closes the pipe: the rest is not wanted, which is no failure.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') throw e;
+    process.exit();
+  });
   const tty = process.stderr.isTTY;
   let shown = false;
   void runCli(

@@ -154,6 +154,24 @@ describe('cli', () => {
   });
 });
 
+describe('cli into a pipe', () => {
+  it('stops quietly when its reader stops early (`| head`): no stack trace, no unhandled error', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'nianbao-pipe-'));
+    try {
+      const wrong = replaceOnce(fixture('crafted/correct-tab.txt'), '\t（七）总计\t10\t', '\t（七）总计\t11\t');
+      for (let i = 0; i < 200; i++) writeFileSync(path.join(dir, `${String(i).padStart(3, '0')}.txt`), wrong);
+      // The shell's `head -1` closes the pipe after the first line, long before the CLI has written the rest.
+      const r = spawnSync('bash', ['-c', `"${process.execPath}" "${CLI}" check --jobs 1 "${dir}" | head -1`], {
+        encoding: 'utf8',
+      });
+      assert.equal(r.stdout.split('\n').filter((l) => l.length > 0).length, 1);
+      assert.equal(r.stderr, '');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('cli on hostile files', () => {
   let dir: string;
   before(() => {
