@@ -18,7 +18,9 @@
  *   tables on a grid of every row's borders, so a value spans two columns; and, without merged cells, as text
  *   (`test/fixtures/text/writer-*.txt`: a table cell a line, an empty cell an empty line); the documents saved again,
  *   printed by LibreOffice (`test/fixtures/pdf/resaved-*.pdf`: every cell drawn with its own borders); real report
- *   000's page printed by Chromium (`chromium-page-report-000.pdf`: its tables run over page breaks); `npm run pdf-fixtures -- --pages` makes only
+ *   000's page printed by Chromium (`chromium-page-report-000.pdf`: its tables run over page breaks); the text of those two by `pdftotext -layout`
+ *   (`resaved-*.layout.txt`, `chromium-page-report-000.layout.txt`: label columns two to three characters wide);
+ *   `npm run pdf-fixtures -- --pages` makes only
  *   these.
  * The outputs are committed, so tests need none of the tools; rerun after changing a source.
  * Needs Debian's chromium, poppler-utils and libreoffice-writer-nogui.
@@ -195,14 +197,22 @@ async function webPages(work: string): Promise<void> {
     const again = path.join(work, 'again');
     soffice(['--convert-to', 'pdf', '--outdir', again, path.join(RESAVED, `writer-${name}.docx`)], work);
     writeFileSync(path.join(OUT, `resaved-${name}.pdf`), readFileSync(path.join(again, `writer-${name}.pdf`)));
+    execFileSync('pdftotext', [
+      '-layout',
+      path.join(OUT, `resaved-${name}.pdf`),
+      path.join(OUT, `resaved-${name}.layout.txt`),
+    ]);
     // As text, from the document without merged cells: a row's label, its empty second label cell, its values.
     const plain = path.join(work, `plain-${name}.docx`);
     writeFileSync(plain, await toDocx(text));
     soffice(['--convert-to', 'txt:Text (encoded):UTF8', '--outdir', work, plain], work);
     writeFileSync(path.join(EXPORTED, `writer-${name}.txt`), readFileSync(plain.replace(/\.docx$/u, '.txt')));
     // A published page printed by a browser: a cell merged down the first column is not drawn again on the next page.
-    if (name === 'report-000')
+    if (name === 'report-000') {
       chromium(path.join(PAGES, `writer-${name}.html`), path.join(OUT, `chromium-page-${name}.pdf`), work);
+      const page = path.join(OUT, `chromium-page-${name}`);
+      execFileSync('pdftotext', ['-layout', `${page}.pdf`, `${page}.layout.txt`]);
+    }
     console.log(`pdf-fixtures: writer-${name}.html, .docx, .txt, resaved-${name}.pdf`);
   }
 }

@@ -251,29 +251,52 @@ export function figuresArbitrary(most: number, art20: number): fc.Arbitrary<Figu
 /**
  * The 三 table of a tab-layout report as `pdftotext -layout` prints a PDF of it: group labels on lines of their own,
  * each row's label wrapped at `width` characters, its numbers beside the middle line, set apart by spaces.
+ * With `group` (a browser's print of a page, its label columns narrow): a group's label wrapped at `group` characters in
+ * a column of its own beside its first row's label, the numbers beside each row label's first line.
  */
-export function asPdfLayout(text: string, width: number): string {
+export function asPdfLayout(text: string, width: number, group?: number): string {
   const lines = text.split('\n');
-  const from = lines.findIndex((l) => l.startsWith('一、本年新收'));
-  const to = lines.findIndex((l) => l.startsWith('四、结转下年度继续办理'));
-  if (from < 0 || to < 0) return text;
+  const from = lines.findIndex((l) => l.trimStart().startsWith('一、本年新收'));
+  const to = lines.findIndex((l) => l.trimStart().startsWith('四、结转下年度继续办理'));
+  if (from < 0 || to < 0) throw new Error('asPdfLayout: no 三 table in tab rows');
+  // Cut every `size` characters, but as a typesetter does: no line begins with a closing mark (`）`, `、`, `”`).
+  const chunksOf = (label: string, size: number): string[] => {
+    const chunks: string[] = [];
+    for (let i = 0; i < label.length; i += size) {
+      const chunk = label.slice(i, i + size);
+      const closing = /^[）)、，。”]+/u.exec(chunk)?.[0] ?? '';
+      if (closing && chunks.length > 0) chunks[chunks.length - 1] += closing;
+      if (chunk.length > closing.length) chunks.push(chunk.slice(closing.length));
+    }
+    return chunks;
+  };
   const out: string[] = [];
   for (const line of lines.slice(from, to + 1)) {
     const cells = line.split('\t').filter((c) => c.length > 0);
-    const numbers = cells.filter((c) => /^\d+$/u.test(c));
+    // Set apart by a run of spaces of one length, so a changed number's width moves only what follows it on its line.
+    const numbers = cells.filter((c) => /^\d+$/u.test(c)).map((n) => `   ${n}`);
     const labels = cells.filter((c) => !/^\d+$/u.test(c));
-    for (const group of labels.slice(0, -1)) out.push(`    ${group}`);
     const label = labels[labels.length - 1] ?? '';
-    const chunks: string[] = [];
-    for (let i = 0; i < label.length; i += width) chunks.push(label.slice(i, i + width));
-    const middle = Math.floor((chunks.length - 1) / 2);
-    chunks.forEach((chunk, i) => {
-      out.push(
-        i === middle
-          ? `    ${chunk.padEnd(width + 4, ' ')}${numbers.map((n) => n.padStart(4)).join('  ')}`
-          : `    ${chunk}`,
+    if (group === undefined) {
+      for (const g of labels.slice(0, -1)) out.push(`    ${g}`);
+      const chunks = chunksOf(label, width);
+      const middle = Math.floor((chunks.length - 1) / 2);
+      chunks.forEach((chunk, i) =>
+        out.push(i === middle ? `    ${chunk.padEnd(width + 4, ' ')}${numbers.join('  ')}` : `    ${chunk}`),
       );
-    });
+      continue;
+    }
+    // A group's first row has the group's label first; a row of no group (一、本年新收…) has its label over both
+    // label columns; the group's other rows leave the group's column blank.
+    const whole = labels.length === 1 && /^[一二四]、/u.test(label);
+    const left = chunksOf(labels.slice(0, -1).join(''), group);
+    const right = chunksOf(label, whole ? group + 2 + width : width);
+    const indent = whole ? 0 : group + 2;
+    for (let i = 0; i < Math.max(left.length, right.length); i++) {
+      const g = (left[i] ?? '').padEnd(indent, ' ');
+      const r = right[i] ?? '';
+      out.push(i === 0 ? `    ${g}${r.padEnd(width + 4, ' ')}${numbers.join('  ')}` : `    ${g}${r}`.trimEnd());
+    }
   }
   return [...lines.slice(0, from), ...out, ...lines.slice(to + 1)].join('\n');
 }

@@ -29,6 +29,10 @@ const FEE_WORDS = ['政府信息公开未发生收费情况。', '本年度没�
 
 const FORMS: Record<string, Form> = {
   'labels wrapped around their numbers (pdftotext -layout)': (text, pick) => asPdfLayout(text, 6 + (pick % 11)),
+  'labels in two narrow columns, the numbers beside their first line (a browser’s print, pdftotext -layout)': (
+    text,
+    pick,
+  ) => asPdfLayout(text, 3 + (pick % 6), 2 + (pick % 3)),
   '二 rows as label, one space, numbers': (text) =>
     text.replace(
       /^(规章|行政规范性文件|行政许可|行政处罚|行政强制|行政事业性收费)((?:\t[0-9.]+)+)$/gmu,

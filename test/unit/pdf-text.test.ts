@@ -4,7 +4,7 @@
  */
 
 import assert from 'node:assert/strict';
-import { applyFix, check, fixture, parse, replaceOnce } from '../helpers';
+import { applyFix, check, fixture, parse, replaceOnce, said } from '../helpers';
 import { fixesFor } from '../../server/src/core/fixes';
 import { splitLines } from '../../server/src/core/lines';
 import { blankPageFurniture } from '../../server/src/core/parse/furniture';
@@ -224,5 +224,25 @@ describe('page furniture in text taken out of a PDF', () => {
       blankPageFurniture(splitLines('-1-\n\n正文')).map((l) => l.text),
       ['-1-', '', '正文'],
     );
+  });
+});
+
+describe('label columns two or three characters wide (pdftotext -layout of prints made by LibreOffice and Chromium)', () => {
+  it('a label wrapped over sixteen lines beside its group’s, the numbers on its first line: the findings of the text', () => {
+    // Real report 000's page printed by Chromium: `1. 申` and the numbers, then `请人` … `请` a line each, the group's
+    // `其他` / `处理` beside the first two.
+    const page = fixture('pdf/chromium-page-report-000.layout.txt');
+    assert.match(page, /\(六\) {3}1\. 申 {3}0/u);
+    assert.deepEqual(said(page), said(fixture('000_94c66d917836ad80.txt')));
+    // The same report and 001 saved again by LibreOffice and printed: a group's label and a row's one space apart.
+    for (const real of ['000_94c66d917836ad80', '001_50aa6597b9c6048c'])
+      assert.deepEqual(
+        said(fixture(`pdf/resaved-report-${real.slice(0, 3)}.layout.txt`)),
+        said(fixture(`${real}.txt`)),
+      );
+    for (const name of ['correct', 'wrong-cell']) {
+      const text = fixture(`pdf/resaved-${name}.layout.txt`);
+      assert.deepEqual(said(text), said(fixture(`pdf/writer-${name}.layout.txt`)), name);
+    }
   });
 });

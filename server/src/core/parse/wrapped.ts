@@ -47,6 +47,11 @@ function wordsAfterOrdinal(c: RawCell): boolean {
   return c.text.length > 0 && !PLAIN_NUMBER.test(c.text) && !NUMBERS_ONLY.test(c.text);
 }
 
+/** Whether a cell's text names a row of a table, with the ordinal it carries. */
+function namesARow(template: Template, c: RawCell): boolean {
+  return lookupLabel(template, c.text).some((h) => h.kind === 'row' && namesItsRow(template, c.text, h));
+}
+
 /** A cell that may be a fragment of a wrapped label: text that is no number and names nothing (with its ordinal). */
 function isFragment(template: Template, c: RawCell | undefined): c is RawCell {
   return (
@@ -68,14 +73,19 @@ function pieces(cell: RawCell): RawCell[] {
 }
 
 /** Most lines a label wraps over on either side of its numbers (a long label in a narrow column takes twelve). */
-const MAX_LINES = 14;
+const MAX_LINES = 24;
 
-/** The column pieces of the fragment lines next to the numbers: the last ones of a group above, the first below. */
+/**
+ * The column pieces of the fragment lines next to the numbers: the last ones of a group above, the first below.
+ * Pieces wholly left of `rowCol` (the row label's column, when a group's label stands left of it) are the group label's
+ * lines (`其他` / `处理` beside `请人` / `无正`): they neither stop the lines nor make one.
+ */
 function fragmentLines(
   template: Template,
   cells: readonly RawCell[],
   from: 'end' | 'start',
   middle?: string,
+  rowCol?: number,
 ): RawCell[][] {
   const filled = cells.filter((c) => c.text.length > 0);
   const ordered = from === 'end' ? [...filled].reverse() : filled;
@@ -86,10 +96,22 @@ function fragmentLines(
     // The line before this one in reading order: above it when reading upwards, else the last taken (or the
     // numbers' own label piece).
     const before = from === 'end' ? ordered[i + 1]?.text : (ordered[i - 1]?.text ?? middle);
-    const ok = parts.every(
-      (p) => isFragment(template, p) || (parts.length === 1 && ordinalOnly(before) && wordsAfterOrdinal(p)),
-    );
-    if (out.length === MAX_LINES || parts.length === 0 || !ok) break;
+    // Wholly left of the row label's column: a piece running into it is cut there later (`予公 开 国家秘`).
+    const group = (p: RawCell): boolean => rowCol !== undefined && (p.col ?? 0) + p.text.length < rowCol;
+    const ok =
+      parts.some((p) => !group(p)) &&
+      parts.every(
+        (p) =>
+          group(p) || isFragment(template, p) || (parts.length === 1 && ordinalOnly(before) && wordsAfterOrdinal(p)),
+      );
+    if (out.length === MAX_LINES || parts.length === 0) break;
+    // Reading upwards, a line that names a row may be the head of this one's label, the rest wrapped below it
+    // (`（二）部分公开` over `（区分处理的，` and the numbers): the last line taken; joined only if the whole names a row.
+    if (!ok && from === 'end' && parts.length === 1 && namesARow(template, parts[0]!)) {
+      out.push(parts);
+      break;
+    }
+    if (!ok) break;
     out.push(parts);
   }
   return from === 'end' ? out.reverse() : out;
@@ -101,9 +123,14 @@ function fragmentLines(
  */
 const SAME_COLUMN = 4;
 
-/** The piece of a line that stands in the column at `col`. */
+/** The piece of a line that stands in the column at `col`: the nearest, when two narrow columns are both near. */
 function inColumn(line: readonly RawCell[], col: number): RawCell | undefined {
-  return line.find((p) => Math.abs((p.col ?? 0) - col) <= SAME_COLUMN);
+  let best: RawCell | undefined;
+  for (const p of line) {
+    const d = Math.abs((p.col ?? 0) - col);
+    if (d <= SAME_COLUMN && (best === undefined || d < Math.abs((best.col ?? 0) - col))) best = p;
+  }
+  return best;
 }
 
 /** Takes pieces out of the cells of a group: what is left of a cell stays as its own pieces. */
@@ -230,14 +257,13 @@ export function joinWrappedLabels(template: Template, rows: readonly RawRow[], s
       }
     }
     // A label that names a row already takes fragments only to name a row exactly (`2.其他` + `法律行…禁止公开`).
-    const named = labels.some((c) =>
-      lookupLabel(template, c.text).some((h) => h.kind === 'row' && namesItsRow(template, c.text, h)),
-    );
+    const named = labels.some((c) => namesARow(template, c));
     // The fragment lines are one cell a line: a few of the lines just above and of those just below,
     // each cut into the columns a layout printed side by side (a group label's column, the row label's column).
     // One cell a line, in a row of their own or each line a row (blank lines between every line, as a converter
     // from PDF to Markdown writes them): the rows of fragments next to the numbers, nearest first.
     const middle = labels.length === 1 ? labels[0]!.text : undefined;
+    const rowCol = labels.length > 1 ? labels.reduce((m, c) => Math.max(m, c.col ?? 0), 0) : undefined;
     const prev = fragmentRows(template, out, k, -1);
     const next = fragmentRows(template, out, k, 1, middle);
     const cut = (lines: RawCell[][]): RawCell[][] =>
@@ -247,6 +273,8 @@ export function joinWrappedLabels(template: Template, rows: readonly RawRow[], s
         template,
         [...prev].reverse().flatMap((r) => r.cells),
         'end',
+        undefined,
+        rowCol,
       ),
     );
     const below = cut(
@@ -255,6 +283,7 @@ export function joinWrappedLabels(template: Template, rows: readonly RawRow[], s
         next.flatMap((r) => r.cells),
         'start',
         middle,
+        rowCol,
       ),
     );
     const columns = [...new Set([...above.flat(), ...below.flat(), ...labels].map((p) => p.col ?? 0))];
