@@ -21,7 +21,9 @@
  *   000's page printed by Chromium (`chromium-page-report-000.pdf`: its tables run over page breaks); the text of those two by `pdftotext -layout`
  *   (`resaved-*.layout.txt`, `chromium-page-report-000.layout.txt`: label columns two to three characters wide);
  *   `npm run pdf-fixtures -- --pages` makes only
- *   these.
+ *   these;
+ * - those Word documents converted by pandoc to Markdown, GitHub Markdown and plain text (`npm run pdf-fixtures --
+ *   --pandoc`).
  * The outputs are committed, so tests need none of the tools; rerun after changing a source.
  * Needs Debian's chromium, poppler-utils and libreoffice-writer-nogui.
  */
@@ -217,8 +219,30 @@ async function webPages(work: string): Promise<void> {
   }
 }
 
+/**
+ * The Word documents of test/fixtures/docx/ (merged cells on a finer grid) converted by pandoc, as a reviewer converts
+ * a report to Markdown or text: its Markdown (`test/fixtures/markdown/pandoc-*.md`: tables as multiline tables, `1\.`
+ * and `\[` escaped), GitHub Markdown (`pandoc-*.gfm.md`: pipe tables with a cell for every grid column, the merged
+ * ones empty) and plain text (`test/fixtures/text/pandoc-*.txt`). Needs Debian's pandoc.
+ */
+function pandocForms(): void {
+  const into = path.join(FIXTURES, 'markdown');
+  mkdirSync(into, { recursive: true });
+  for (const name of Object.keys(sources()).concat(REAL.map((r) => `report-${r.slice(0, 3)}`))) {
+    const docx = path.join(RESAVED, `writer-${name}.docx`);
+    for (const [to, out] of [
+      ['markdown', path.join(into, `pandoc-${name}.md`)],
+      ['gfm', path.join(into, `pandoc-${name}.gfm.md`)],
+      ['plain', path.join(EXPORTED, `pandoc-${name}.txt`)],
+    ] as const)
+      execFileSync('pandoc', ['-f', 'docx', '-t', to, docx, '-o', out]);
+    console.log(`pdf-fixtures: pandoc-${name}.md, .gfm.md, .txt`);
+  }
+}
+
 if (require.main === module) {
-  if (process.argv.includes('--pages')) {
+  if (process.argv.includes('--pandoc')) pandocForms();
+  else if (process.argv.includes('--pages')) {
     const work = mkdtempSync(path.join(tmpdir(), 'nianbao-pages-'));
     void webPages(work).finally(() => rmSync(work, { recursive: true, force: true }));
   } else void main();

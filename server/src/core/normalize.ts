@@ -68,10 +68,18 @@ export function labelKey(text: string): string {
   return key;
 }
 
+/**
+ * A Markdown backslash escape (`1\.`, `\_`, `\[`), as converters write them (pandoc, turndown): a backslash before
+ * ASCII punctuation. No report's words hold a backslash, so keys leave it out, and an ordinal may have one before its
+ * stop, in every text, Markdown or not (text copied out of Markdown keeps them).
+ */
+const ESCAPES = /\\(?=[!-/:-@[-`{-~])/gu;
+
 function makeLabelKey(text: string): string {
   return text
     .normalize('NFKC')
     .replace(SPACES, '')
+    .replace(ESCAPES, '')
     .replace(/[【〔]/g, '[')
     .replace(/[】〕]/g, ']')
     .replace(QUOTES, '')
@@ -106,7 +114,7 @@ export interface OrdinalPrefix {
 
 const W = `[${SPACE}]*`;
 const NUMERAL = '([一二三四五六七八九十]{1,2}|[0-9０-９]{1,2})';
-const SECTION_PREFIX = new RegExp(`^${W}${NUMERAL}${W}[、，,.．]${W}`, 'u');
+const SECTION_PREFIX = new RegExp(`^${W}${NUMERAL}${W}(?:\\\\)?[、，,.．]${W}`, 'u');
 const PAREN_PREFIX = new RegExp(`^${W}[(（﹙]${W}${NUMERAL}${W}[)）﹚]${W}`, 'u');
 const PART_PREFIX = new RegExp(`^${W}第([一二三四五六七八九十]{1,2})(?:部分|章)${W}[、，,.．:：]?${W}`, 'u');
 

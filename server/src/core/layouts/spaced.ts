@@ -51,3 +51,67 @@ function labelThenNumber(line: Line, cell: RawCell): RawCell[] {
   const at = offset + m[1]!.length + 1;
   return [cellOf(line, offset, offset + m[1]!.length, offset), cellOf(line, at, at + m[2]!.length, at)];
 }
+
+/**
+ * The columns of a pandoc table, from the line of dashes under its header (or above and below a multiline table):
+ * `----- ------- ---`, each run a column, in display columns (a Chinese character takes two).
+ */
+export interface ColumnRule {
+  readonly columns: readonly { readonly from: number; readonly to: number }[];
+  readonly text: string;
+}
+
+const COLUMN_RULE = /^ *-{2,}(?: +-{2,})+ *$/u;
+
+export function readColumnRule(text: string): ColumnRule | undefined {
+  if (!COLUMN_RULE.test(text)) return undefined;
+  return { columns: [...text.matchAll(/-+/gu)].map((m) => ({ from: m.index, to: m.index + m[0].length })), text };
+}
+
+/** Characters a terminal, and pandoc, draw two columns wide: CJK, Hangul, full-width forms. */
+const WIDE =
+  /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u;
+
+/** The display column of each character of a text (and one past its end). */
+function displayColumns(text: string): number[] {
+  const out: number[] = [];
+  let d = 0;
+  for (let i = 0; i < text.length; i++) {
+    out.push(d);
+    const code = text.charCodeAt(i);
+    // A surrogate pair is one character: its second half takes no column of its own.
+    if (code >= 0xdc00 && code <= 0xdfff) continue;
+    d += code >= 0xd800 && code <= 0xdbff ? 2 : WIDE.test(text[i]!) ? 2 : 1;
+  }
+  out.push(d);
+  return out;
+}
+
+/**
+ * A row of a table under a column rule, with a blank cell in each column that holds none: a blank where a value goes
+ * stands where it is, not shifting the values after it a column left. A cell is in the column its first character
+ * falls in; a row whose cells do not each fall in a column of their own is left as it is.
+ */
+export function onColumnRule(line: Line, cells: readonly RawCell[], rule: ColumnRule): RawCell[] {
+  const at = displayColumns(line.text);
+  const columnOf = (c: RawCell): number => {
+    const d = at[c.span.start - line.start] ?? -1;
+    return rule.columns.findIndex((k) => d >= k.from && d < k.to);
+  };
+  const placed = cells.map(columnOf);
+  if (placed.some((k, i) => k < 0 || (i > 0 && k <= placed[i - 1]!))) return [...cells];
+  const out: RawCell[] = [];
+  let next = 0;
+  rule.columns.forEach((k, i) => {
+    if (placed[next] === i) {
+      out.push(cells[next]!);
+      next++;
+      return;
+    }
+    // A blank at the column's first character, or at the line's end when the line stops short of it.
+    let offset = at.findIndex((d) => d >= k.from);
+    if (offset < 0 || offset > line.text.length) offset = line.text.length;
+    out.push({ span: { start: line.start + offset, end: line.start + offset }, text: '', line: line.index });
+  });
+  return out;
+}

@@ -3,7 +3,8 @@
 import type { Artifact } from '../model';
 import type { Line } from '../lines';
 
-const BOOKMARK = /\[bookmark:[^\]\n]*\]/giu;
+// In Markdown made by a converter, `\[bookmark: \_GoBack\]`: the backslashes go with it.
+const BOOKMARK = /\\?\[bookmark:[^\]\n]*\]/giu;
 const BOLD = /\*\*(?=\S)([^*\n]*?\S)\*\*/gu;
 const RULE = /^\s*([-=_*])\1{2,}\s*$/u;
 

@@ -15,7 +15,7 @@ import { append } from '../util';
 import { LAYOUTS, type RawCell } from '../layouts/index';
 import { readHtmlLine } from '../layouts/html';
 import { isPipeSeparator } from '../layouts/pipe';
-import { readSpacedLine } from '../layouts/spaced';
+import { onColumnRule, readColumnRule, readSpacedLine, type ColumnRule } from '../layouts/spaced';
 
 export type { RawCell };
 
@@ -39,8 +39,16 @@ export function readRawRows(lines: readonly Line[]): RawRow[] {
     if (html && html.length > 0) rows.push({ cells: html, layout: 'html' });
     html = undefined;
   };
+  // A pandoc table's columns, from its line of dashes to the same line that closes it.
+  let rule: ColumnRule | undefined;
   for (const line of lines) {
     const t = line.text;
+    const dashes = t.includes('--') ? readColumnRule(t) : undefined;
+    if (dashes) {
+      flush();
+      rule = rule?.text === dashes.text ? undefined : dashes;
+      continue;
+    }
     if (!t.includes('\t') && isBlank(t)) {
       flush();
       continue;
@@ -83,7 +91,7 @@ export function readRawRows(lines: readonly Line[]): RawRow[] {
     const spaced = readSpacedLine(line, indent);
     if (spaced) {
       flush();
-      rows.push({ cells: spaced, layout: 'tab' });
+      rows.push({ cells: rule ? onColumnRule(line, spaced, rule) : spaced, layout: 'tab' });
       continue;
     }
     append(group, LAYOUTS.cells.readLine(line, indent));

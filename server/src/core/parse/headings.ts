@@ -18,7 +18,7 @@ export function coreOfLine(line: Line): { start: number; end: number; text: stri
   for (;;) {
     const before = s;
     while (s < e && isSpace(t[s])) s++;
-    const m = /^\[bookmark:[^\]\n]*\]/iu.exec(t.slice(s, e));
+    const m = /^\\?\[bookmark:[^\]\n]*\]/iu.exec(t.slice(s, e));
     if (m) s += m[0].length;
     while (s < e && (t[s] === '#' || t[s] === '*')) s++;
     if (s === before) break;
@@ -115,7 +115,10 @@ export function readHeading(template: Template, line: Line, after: number): Head
  */
 export function readHeadingByPlace(template: Template, line: Line, section: number): HeadingCandidate | undefined {
   const spec = template.sections[section];
-  if (!spec || !new RegExp(`^\\ufeff?(?:\\[bookmark:[^\\]]*\\])?(?:#+\\s*)?${spec.numeral}、`, 'u').test(line.text))
+  if (
+    !spec ||
+    !new RegExp(`^\\ufeff?(?:\\\\?\\[bookmark:[^\\]]*\\])?(?:#+\\s*)?${spec.numeral}、`, 'u').test(line.text)
+  )
     return undefined;
   const core = coreOfLine(line);
   if (core.text.length > 30 || core.text.includes('\t') || lookupLabel(template, core.text).length > 0)

@@ -40,7 +40,7 @@ function numberCell(raw: RawCell, digits: string): Cell {
 }
 
 /** A Word bookmark left at a cell's edge: a leftover (its own finding), not part of the cell. */
-const BOOKMARK_AT_EDGE = /^\[bookmark:[^\]\n]*\][\s]*|[\s]*\[bookmark:[^\]\n]*\]$/giu;
+const BOOKMARK_AT_EDGE = /^\\?\[bookmark:[^\]\n]*\][\s]*|[\s]*\\?\[bookmark:[^\]\n]*\]$/giu;
 
 /** The cell without a bookmark at either edge, its span narrowed to match. */
 function withoutBookmarks(raw: RawCell): RawCell {
@@ -245,13 +245,57 @@ export interface Padded {
 
 /**
  * The values of a row with `n` columns. Blank cells around the values are padding (merged cells), unless the row is
- * short and the blanks lie on one side only: then the blanks next to the values are the missing ones.
+ * short and the blanks lie on one side only: then the blanks next to the values are the missing ones. A row with more
+ * cells than columns whose blanks are exactly the excess is laid on a finer grid (a table with merged cells written
+ * out cell by cell, as pandoc writes a Word table as a pipe table: `10 |  | 2 |  | 0`): its blanks are no columns.
  */
 export function fitValues(p: Padded, n: number): Cell[] {
   const short = n - p.values.length;
+  if (short < 0) {
+    const filled = p.values.filter((c) => c.kind !== 'blank');
+    if (filled.length === n) return filled;
+  }
   if (short <= 0 || (p.lead.length > 0 && p.trail.length > 0)) return [...p.values];
   if (p.lead.length > 0) return [...p.lead.slice(Math.max(0, p.lead.length - short)), ...p.values];
   return [...p.values, ...p.trail.slice(0, short)];
+}
+
+/** The cells after a row's last label, from the right: the same columns of a finer grid line up from the right. */
+function fromRight(p: Padded): Cell[] {
+  return [...p.lead, ...p.values, ...p.trail].reverse();
+}
+
+/** Where a row on a finer grid has its `n` values, as places from the right; undefined for a row of another kind. */
+function gridOf(p: Padded, n: number): number[] | undefined {
+  if (p.values.length <= n) return undefined;
+  const places = fromRight(p).flatMap((c, i) => (c.kind === 'blank' ? [] : [i]));
+  return places.length === n ? places : undefined;
+}
+
+/**
+ * The values of rows on a finer grid that lack some (a blank where a value goes, among the grid's own blanks): read
+ * at the places a neighbouring row of the table (the nearest, up to four rows off) has its values, when every value of
+ * the row stands at one of them.
+ * Rows of other kinds are undefined (`fitValues` reads them).
+ */
+/** How far a row looks, either way, for a neighbour on its grid. */
+const NEIGHBOURS = 4;
+
+export function onNeighbourGrid(rows: readonly Padded[], n: number): (Cell[] | undefined)[] {
+  const grids = rows.map((p) => gridOf(p, n));
+  return rows.map((p, k) => {
+    if (p.values.length <= n || grids[k]) return undefined;
+    const cells = fromRight(p);
+    const filled = cells.flatMap((c, i) => (c.kind === 'blank' ? [] : [i]));
+    for (let d = 1; d <= NEIGHBOURS; d++) {
+      for (const j of [k - d, k + d]) {
+        const g = grids[j];
+        if (!g || !filled.every((i) => g.includes(i))) continue;
+        return g.map((i) => cells[i]!).reverse();
+      }
+    }
+    return undefined;
+  });
 }
 
 /** Label cells read as one: a label wrapped over lines. */

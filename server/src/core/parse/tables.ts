@@ -14,7 +14,18 @@ import { lookupLabel, nearRow, type LabelHit } from './labels';
 import { assignByPlace } from './places';
 import { labelsFirst } from './reorder';
 import { joinWrappedLabels } from './wrapped';
-import { NO_VALUES, classify, fitValues, joinCells, segments, spanOf, valuesOf, withStatus, type Padded } from './rows';
+import {
+  NO_VALUES,
+  classify,
+  fitValues,
+  joinCells,
+  onNeighbourGrid,
+  segments,
+  spanOf,
+  valuesOf,
+  withStatus,
+  type Padded,
+} from './rows';
 
 interface Draft {
   cells: Cell[];
@@ -322,6 +333,11 @@ export class TableReader {
       spec.rows.length,
     );
     const seen = new Map<number, Row>();
+    const n = spec.columns.length;
+    const gridded = onNeighbourGrid(
+      b.rows.map((d) => d.values),
+      n,
+    );
     const rows: Row[] = b.rows.map((d, k) => {
       const r = assigned[k];
       const row: Row = {
@@ -330,7 +346,7 @@ export class TableReader {
         ),
         cells: d.cells,
         labels: d.labels,
-        values: fitValues(d.values, spec.columns.length).map((c, i) => withStatus(c, columnKind(spec, i))),
+        values: (gridded[k] ?? fitValues(d.values, n)).map((c, i) => withStatus(c, columnKind(spec, i))),
         rowId: r !== undefined ? spec.rows[r]!.id : undefined,
         matchedBy: matchedBy[k]!,
         label: d.labelCell ? { cell: d.labelCell, how: d.how ?? 'none' } : undefined,

@@ -262,7 +262,8 @@ export function joinWrappedLabels(template: Template, rows: readonly RawRow[], s
     // each cut into the columns a layout printed side by side (a group label's column, the row label's column).
     // One cell a line, in a row of their own or each line a row (blank lines between every line, as a converter
     // from PDF to Markdown writes them): the rows of fragments next to the numbers, nearest first.
-    const middle = labels.length === 1 ? labels[0]!.text : undefined;
+    // The row label's own piece on the numbers' line: the last, right of its group's (`(六) 其他处理   1.`).
+    const middle = labels.at(-1)?.text;
     const rowCol = labels.length > 1 ? labels.reduce((m, c) => Math.max(m, c.col ?? 0), 0) : undefined;
     const prev = fragmentRows(template, out, k, -1);
     const next = fragmentRows(template, out, k, 1, middle);
