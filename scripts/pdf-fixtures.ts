@@ -223,20 +223,34 @@ async function webPages(work: string): Promise<void> {
  * The Word documents of test/fixtures/docx/ (merged cells on a finer grid) converted by pandoc, as a reviewer converts
  * a report to Markdown or text: its Markdown (`test/fixtures/markdown/pandoc-*.md`: tables as multiline tables, `1\.`
  * and `\[` escaped), GitHub Markdown (`pandoc-*.gfm.md`: pipe tables with a cell for every grid column, the merged
- * ones empty) and plain text (`test/fixtures/text/pandoc-*.txt`). Needs Debian's pandoc.
+ * ones empty) and plain text (`test/fixtures/text/pandoc-*.txt`); the web pages of test/fixtures/html/ converted by
+ * pandoc to Markdown and GitHub Markdown (`pandoc-page-*.md`, `pandoc-page-*.gfm.md`: every run of text in a
+ * `<span lang>` or a `[…]{lang}`, HTML tables with tags broken over lines, grid tables) and dumped as text by the
+ * text browsers w3m and lynx (`test/fixtures/text/w3m-*.txt`, `lynx-*.txt`: tables drawn with spaces). Needs
+ * Debian's pandoc, w3m and lynx.
  */
 function pandocForms(): void {
   const into = path.join(FIXTURES, 'markdown');
   mkdirSync(into, { recursive: true });
   for (const name of Object.keys(sources()).concat(REAL.map((r) => `report-${r.slice(0, 3)}`))) {
     const docx = path.join(RESAVED, `writer-${name}.docx`);
-    for (const [to, out] of [
-      ['markdown', path.join(into, `pandoc-${name}.md`)],
-      ['gfm', path.join(into, `pandoc-${name}.gfm.md`)],
-      ['plain', path.join(EXPORTED, `pandoc-${name}.txt`)],
+    const page = path.join(PAGES, `writer-${name}.html`);
+    for (const [from, input, to, out] of [
+      ['docx', docx, 'markdown', path.join(into, `pandoc-${name}.md`)],
+      ['docx', docx, 'gfm', path.join(into, `pandoc-${name}.gfm.md`)],
+      ['docx', docx, 'plain', path.join(EXPORTED, `pandoc-${name}.txt`)],
+      ['html', page, 'markdown', path.join(into, `pandoc-page-${name}.md`)],
+      ['html', page, 'gfm', path.join(into, `pandoc-page-${name}.gfm.md`)],
     ] as const)
-      execFileSync('pandoc', ['-f', 'docx', '-t', to, docx, '-o', out]);
-    console.log(`pdf-fixtures: pandoc-${name}.md, .gfm.md, .txt`);
+      execFileSync('pandoc', ['-f', from, '-t', to, input, '-o', out]);
+    writeFileSync(path.join(EXPORTED, `w3m-${name}.txt`), execFileSync('w3m', ['-dump', '-cols', '200', page]));
+    writeFileSync(
+      path.join(EXPORTED, `lynx-${name}.txt`),
+      execFileSync('lynx', ['-dump', '-width=200', '-nolist', '-display_charset=utf-8', page]),
+    );
+    console.log(
+      `pdf-fixtures: pandoc-${name}.md, .gfm.md, .txt, pandoc-page-${name}.md, .gfm.md, w3m-, lynx-${name}.txt`,
+    );
   }
 }
 

@@ -17,7 +17,7 @@ import type { Report } from '../../server/src/core/model';
 import { isCode } from '../../server/src/core/rules/index';
 import { analyze } from '../../server/src/service';
 import { GEN_LAYOUTS, figuresArbitrary, markdownOf, writeReport } from '../gen';
-import { SHAPES } from '../hostile';
+import { SHAPES, isMarkdownShape } from '../hostile';
 
 const FIXTURES = path.join(__dirname, '..', 'fixtures');
 
@@ -126,7 +126,7 @@ function inputs(): fc.Arbitrary<FuzzInput> {
     .record({ shape: fc.nat(names.length - 1), kb: fc.integer({ min: 1, max: 48 }) })
     .map(({ shape, kb }) => ({
       text: SHAPES[names[shape]!]!(kb * 1024),
-      markdown: false,
+      markdown: isMarkdownShape(names[shape]!),
       origin: `shape “${names[shape]}” ${kb} KB`,
     }));
   return fc.oneof(

@@ -1,12 +1,16 @@
 /** HTML rows inside Markdown: `<tr><td>…</td></tr>` on one line, or a cell a line. */
 
 import type { Line } from '../lines';
+import { SPACE } from '../normalize';
 import { linesOf } from './cell';
 import type { LayoutModule, RawCell } from './types';
 
 /** An opening or closing cell tag; an attribute list longer than this is no tag worth reading. */
 const CELL_TAG = /<(\/?)t[dh]\b[^<>]{0,500}>/giu;
 const HTML_ONLY_TAGS = /^\s*(<[^>]*>\s*)+$/u;
+
+/** White space at either end, zero-width spaces included (inline markup in Markdown is read as them). */
+const EDGE_SPACE = new RegExp(`^[${SPACE}]+|[${SPACE}]+$`, 'gu');
 
 /** The text of an HTML cell: tags dropped, the common entities read. */
 function htmlText(inner: string): string {
@@ -17,7 +21,7 @@ function htmlText(inner: string): string {
     .replace(/&lt;/gu, '<')
     .replace(/&gt;/gu, '>')
     .replace(/&amp;/gu, '&')
-    .trim();
+    .replace(EDGE_SPACE, '');
 }
 
 /** The cell whose content is `line.text[from, to)`. */

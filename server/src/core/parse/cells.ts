@@ -24,8 +24,55 @@ export interface RawRow {
   readonly layout: Layout;
 }
 
+/** Most lines an HTML cell is broken over (pandoc wraps its HTML at 72 columns: a tag's attributes, a `<span`). */
+const CELL_LINES = 12;
+
+function openCells(text: string): number {
+  if (!text.includes('<')) return 0;
+  let n = 0;
+  for (const m of text.matchAll(/<(\/?)t[dh]\b/giu)) n += m[1] ? -1 : 1;
+  return n;
+}
+
+/**
+ * The lines with each HTML cell broken over lines made one line, its line breaks kept, so offsets in it are still
+ * the text's: `<td width="25%"` / `style="…"><p>` / `规章</p></td>` is one cell.
+ */
+function joinBrokenCells(lines: readonly Line[]): readonly Line[] {
+  let out: Line[] | undefined;
+  for (let i = 0; i < lines.length; i++) {
+    const first = lines[i]!;
+    let open = openCells(first.text);
+    let last = i;
+    while (
+      open > 0 &&
+      last + 1 < lines.length &&
+      last - i < CELL_LINES &&
+      lines[last + 1]!.start === lines[last]!.next
+    ) {
+      last++;
+      open += openCells(lines[last]!.text);
+    }
+    if (last === i || open > 0) {
+      out?.push(first);
+      continue;
+    }
+    out ??= lines.slice(0, i);
+    let text = first.text;
+    for (let k = i + 1; k <= last; k++) {
+      const prev = lines[k - 1]!;
+      text += (prev.next - prev.end === 2 ? '\r\n' : prev.next - prev.end === 1 ? '\n' : '') + lines[k]!.text;
+    }
+    const end = lines[last]!;
+    out.push({ index: first.index, start: first.start, end: end.end, next: end.next, text });
+    i = last;
+  }
+  return out ?? lines;
+}
+
 /** Reads the lines of a region into physical rows. Never throws. */
-export function readRawRows(lines: readonly Line[]): RawRow[] {
+export function readRawRows(region: readonly Line[]): RawRow[] {
+  const lines = joinBrokenCells(region);
   const rows: RawRow[] = [];
   let group: RawCell[] = [];
   let groupLayout: Layout = 'cells';

@@ -39,6 +39,7 @@ export interface HeadingCandidate {
 }
 
 const MAX_HEADING_LENGTH = 60;
+const ZERO_WIDTH = /[\u200b-\u200d\u2060]/gu;
 const NEAR_THRESHOLD = 0.75;
 
 const sectionKeys = perTemplate((template) =>
@@ -87,7 +88,8 @@ export function readHeading(template: Template, line: Line, after: number): Head
   // Arabic digits are an ordinal only when they carry the section's own number (`5、存在的…`).
   if (prefix?.style === 'item' && prefix.value !== section + 1) return undefined;
 
-  const ordinalText = prefix ? core.text.slice(0, prefix.length).trimEnd() : '';
+  // As quoted to the writer: without the zero-width spaces that stand for markup (`5</span><span>、`).
+  const ordinalText = prefix ? core.text.slice(0, prefix.length).trimEnd().replace(ZERO_WIDTH, '') : '';
   const titleStart = core.start + (prefix?.length ?? 0);
   const heading: Heading = {
     span: { start: core.start, end: core.end },

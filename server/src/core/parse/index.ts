@@ -4,6 +4,7 @@
  * nothing in it).
  */
 
+import { blankInlineMarkup } from './markup';
 import type { Artifact, Paragraph, Report, Section, Span, Table } from '../model';
 import { splitLines, type Line } from '../lines';
 import { PLAIN_NUMBER, isBlank, ordinalPrefix } from '../normalize';
@@ -387,7 +388,8 @@ function olderFormat(report: Report): Template | undefined {
 
 export function parseReport(text: string, options: ParseOptions = {}): Report {
   const markdown = options.markdown ?? false;
-  const lines = splitLines(text);
+  // Markdown's inline markup is read as white space; the report keeps the text as it is, for fixes to check against.
+  const lines = splitLines(markdown ? blankInlineMarkup(text) : text);
   if (options.template) return parseWith(text, lines, options.template, markdown);
   const report = parseWith(text, lines, DEFAULT_TEMPLATE, markdown);
   const older = olderFormat(report);
