@@ -23,13 +23,14 @@
  *   `npm run pdf-fixtures -- --pages` makes only
  *   these;
  * - those Word documents converted by pandoc to Markdown, GitHub Markdown and plain text (`npm run pdf-fixtures --
- *   --pandoc`).
+ *   --pandoc`);
+ * - the text of every PDF by `pdftotext -raw` (`*.raw.txt`; `npm run pdf-fixtures -- --raw` makes only these).
  * The outputs are committed, so tests need none of the tools; rerun after changing a source.
  * Needs Debian's chromium, poppler-utils and libreoffice-writer-nogui.
  */
 
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import pdf2md from '@opendocsg/pdf2md';
@@ -254,10 +255,29 @@ function pandocForms(): void {
   }
 }
 
+/** Reports that are not for reading as text: locked, pictures only, the long one for the memory figure. */
+const NOT_TEXT = new Set(['encrypted.pdf', 'image-only.pdf', 'long-200.pdf']);
+
+/**
+ * The text of every PDF here by `pdftotext -raw` (`*.raw.txt`): the order the PDF draws its text in, as a viewer's
+ * copy gives it — a label's pieces a line each, then the row's numbers on a line after single spaces, no blank lines.
+ */
+function rawTexts(): void {
+  for (const name of readdirSync(OUT)) {
+    if (!name.endsWith('.pdf') || NOT_TEXT.has(name)) continue;
+    const pdf = path.join(OUT, name);
+    execFileSync('pdftotext', ['-raw', pdf, pdf.replace(/\.pdf$/u, '.raw.txt')]);
+  }
+  console.log('pdf-fixtures: *.raw.txt');
+}
+
 if (require.main === module) {
-  if (process.argv.includes('--pandoc')) pandocForms();
+  if (process.argv.includes('--raw')) rawTexts();
+  else if (process.argv.includes('--pandoc')) pandocForms();
   else if (process.argv.includes('--pages')) {
     const work = mkdtempSync(path.join(tmpdir(), 'nianbao-pages-'));
-    void webPages(work).finally(() => rmSync(work, { recursive: true, force: true }));
-  } else void main();
+    void webPages(work)
+      .then(rawTexts)
+      .finally(() => rmSync(work, { recursive: true, force: true }));
+  } else void main().then(rawTexts);
 }

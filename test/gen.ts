@@ -249,6 +249,26 @@ export function figuresArbitrary(most: number, art20: number): fc.Arbitrary<Figu
 }
 
 /**
+ * The 三 table of a tab-layout report in the order a PDF draws it (`pdftotext -raw`, a PDF viewer's copy): each
+ * label's pieces `width` characters a line, the group's before the row's, then the row's numbers on one line after
+ * single spaces; no blank lines.
+ */
+export function asDrawingOrder(text: string, width: number): string {
+  const lines = text.split('\n');
+  const from = lines.findIndex((l) => l.trimStart().startsWith('一、本年新收'));
+  const to = lines.findIndex((l) => l.trimStart().startsWith('四、结转下年度继续办理'));
+  if (from < 0 || to < 0) throw new Error('asDrawingOrder: no 三 table in tab rows');
+  const out: string[] = [];
+  for (const line of lines.slice(from, to + 1)) {
+    const cells = line.split('\t').filter((c) => c.length > 0);
+    for (const label of cells.filter((c) => !/^\d+$/u.test(c)))
+      for (let i = 0; i < label.length; i += width) out.push(label.slice(i, i + width));
+    out.push(cells.filter((c) => /^\d+$/u.test(c)).join(' '));
+  }
+  return [...lines.slice(0, from), ...out, ...lines.slice(to + 1)].join('\n');
+}
+
+/**
  * The 三 table of a tab-layout report as `pdftotext -layout` prints a PDF of it: group labels on lines of their own,
  * each row's label wrapped at `width` characters, its numbers beside the middle line, set apart by spaces.
  * With `group` (a browser's print of a page, its label columns narrow): a group's label wrapped at `group` characters in

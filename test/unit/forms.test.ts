@@ -13,6 +13,7 @@ import type { Finding } from '../../server/src/core/codes';
 import {
   APP_HEADER_ROWS,
   APP_LABELS,
+  asDrawingOrder,
   asPdfLayout,
   GEN_LAYOUTS,
   ROW,
@@ -33,6 +34,8 @@ const FORMS: Record<string, Form> = {
     text,
     pick,
   ) => asPdfLayout(text, 3 + (pick % 6), 2 + (pick % 3)),
+  'a label’s pieces a line each, then its numbers (pdftotext -raw, a viewer’s copy)': (text, pick) =>
+    asDrawingOrder(text, 2 + (pick % 7)),
   '二 rows as label, one space, numbers': (text) =>
     text.replace(
       /^(规章|行政规范性文件|行政许可|行政处罚|行政强制|行政事业性收费)((?:\t[0-9.]+)+)$/gmu,

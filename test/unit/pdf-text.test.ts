@@ -4,7 +4,7 @@
  */
 
 import assert from 'node:assert/strict';
-import { applyFix, check, fixture, parse, replaceOnce, said } from '../helpers';
+import { applyFix, check, fixture, parse, REAL_REPORTS, replaceOnce, said } from '../helpers';
 import { fixesFor } from '../../server/src/core/fixes';
 import { splitLines } from '../../server/src/core/lines';
 import { blankPageFurniture } from '../../server/src/core/parse/furniture';
@@ -244,5 +244,30 @@ describe('label columns two or three characters wide (pdftotext -layout of print
       const text = fixture(`pdf/resaved-${name}.layout.txt`);
       assert.deepEqual(said(text), said(fixture(`pdf/writer-${name}.layout.txt`)), name);
     }
+  });
+});
+
+describe('pdftotext -raw: the text in the order the PDF draws it, as a viewer’s copy gives it', () => {
+  it('a label’s pieces a line each, then its numbers after single spaces, no blank lines: the findings of the text', () => {
+    const raw = fixture('pdf/writer-correct.raw.txt');
+    assert.match(raw, /^（三）\n不予公\n开\n1\.属于\n国家秘\n密\n0 0 0 0 0 0 0$/mu);
+    for (const printer of ['writer', 'chromium', 'chromium-unruled', 'resaved']) {
+      assert.deepEqual(said(fixture(`pdf/${printer}-correct.raw.txt`)), [], printer);
+      assert.deepEqual(
+        said(fixture(`pdf/${printer}-wrong-cell.raw.txt`)),
+        said(fixture('pdf/writer-wrong-cell.layout.txt')),
+        printer,
+      );
+    }
+    // The real reports printed by LibreOffice, saved again and printed, and 000's page printed by Chromium (its label
+    // `(二)部分公开…` centred on its numbers: pieces above and below them, `其他` among those below).
+    // The same findings; their order follows the text's, which the drawing order changes.
+    const sorted = (name: string): string[] => said(fixture(name)).sort();
+    for (const real of REAL_REPORTS) {
+      const text = sorted(`${real}.txt`);
+      for (const printer of ['writer', 'resaved'])
+        assert.deepEqual(sorted(`pdf/${printer}-report-${real.slice(0, 3)}.raw.txt`), text, `${printer} ${real}`);
+    }
+    assert.deepEqual(sorted('pdf/chromium-page-report-000.raw.txt'), sorted('000_94c66d917836ad80.txt'));
   });
 });

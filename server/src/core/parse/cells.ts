@@ -10,11 +10,12 @@
 
 import type { Layout } from '../model';
 import type { Line } from '../lines';
-import { isBlank, isSpace } from '../normalize';
+import { NUMBERS_ONLY, isBlank, isSpace } from '../normalize';
 import { append } from '../util';
 import { LAYOUTS, type RawCell } from '../layouts/index';
 import { readHtmlLine } from '../layouts/html';
 import { isPipeSeparator } from '../layouts/pipe';
+import { LABEL_THEN_NUMBERS } from './rows';
 import { onColumnRule, readColumnRule, readSpacedLine, type ColumnRule } from '../layouts/spaced';
 
 export type { RawCell };
@@ -141,7 +142,17 @@ export function readRawRows(region: readonly Line[]): RawRow[] {
       rows.push({ cells: rule ? onColumnRule(line, spaced, rule) : spaced, layout: 'tab' });
       continue;
     }
-    append(group, LAYOUTS.cells.readLine(line, indent));
+    const cells = LAYOUTS.cells.readLine(line, indent);
+    // A row's numbers after single spaces, alone or after the last piece of its label, among label pieces a line each
+    // with no blank line between (text taken out of a PDF in its drawing order: `pdftotext -raw`, a viewer's copy):
+    // a line of its own, as blank lines around it would make it.
+    const only = cells.length === 1 ? cells[0]!.text : '';
+    if (NUMBERS_ONLY.test(only) || NUMBERS_ONLY.test(LABEL_THEN_NUMBERS.exec(only)?.[2]?.trim() ?? '')) {
+      flush();
+      rows.push({ cells, layout: 'cells' });
+      continue;
+    }
+    append(group, cells);
   }
   flush();
   endHtml();

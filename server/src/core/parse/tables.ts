@@ -271,7 +271,7 @@ export class TableReader {
    * The table whose column headers the cells are: the current table, or the one most of them name — of the section
    * being read when it has one (`总计` heads a column of 三 and of 四).
    */
-  private headerTable(hits: readonly { hits: readonly LabelHit[] }[], section: number): string | undefined {
+  private headerTable(hits: readonly { cell: Cell; hits: readonly LabelHit[] }[], section: number): string | undefined {
     const own = new Set(this.template.tables.filter((t) => t.section === section).map((t) => t.id));
     const tables = new Map<string, number>();
     for (const h of hits) {
@@ -284,9 +284,10 @@ export class TableReader {
     if (this.current && this.current !== OLD && tables.has(this.current)) return this.current;
     if ([...tables.keys()].some((id) => own.has(id))) {
       for (const id of [...tables.keys()]) if (!own.has(id)) tables.delete(id);
-    } else if (own.size > 0 && hits.filter((h) => h.hits.length > 0).length < 2) {
-      // One column name of another section's table (`其他` among the 四 header's fragments, a line each) heads
-      // nothing in a section with tables of its own; a row of them does (a table under the wrong heading).
+    } else if (own.size > 0 && new Set(hits.filter((h) => h.hits.length > 0).map((h) => h.cell.text)).size < 2) {
+      // One column name of another section's table (`其他` among the 四 header's fragments, a line each, however
+      // often) heads nothing in a section with tables of its own; a row of them does (a table under the wrong
+      // heading).
       return undefined;
     }
     return [...tables.entries()].sort((a, b) => b[1] - a[1])[0]![0];

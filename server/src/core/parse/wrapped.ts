@@ -52,12 +52,13 @@ function namesARow(template: Template, c: RawCell): boolean {
   return lookupLabel(template, c.text).some((h) => h.kind === 'row' && namesItsRow(template, c.text, h));
 }
 
-/** A cell that may be a fragment of a wrapped label: text that is no number and names nothing (with its ordinal). */
+/** A cell that may be a fragment of a wrapped label: text that is no number (nor a row's numbers) and names nothing. */
 function isFragment(template: Template, c: RawCell | undefined): c is RawCell {
   return (
     c !== undefined &&
     c.text.length > 0 &&
     !PLAIN_NUMBER.test(c.text) &&
+    !NUMBERS_ONLY.test(c.text) &&
     lookupLabel(template, c.text).every((h) => !namesItsRow(template, c.text, h))
   );
 }
@@ -98,11 +99,22 @@ function fragmentLines(
     const before = from === 'end' ? ordered[i + 1]?.text : (ordered[i - 1]?.text ?? middle);
     // Wholly left of the row label's column: a piece running into it is cut there later (`予公 开 国家秘`).
     const group = (p: RawCell): boolean => rowCol !== undefined && (p.col ?? 0) + p.text.length < rowCol;
+    // Inside a label wrapped below its numbers, a short word with no ordinal goes on with it even when it names a
+    // column (`不计` / `其他` / `情形)`): a row's label begins with its ordinal.
+    const inside = (p: RawCell): boolean =>
+      from === 'start' &&
+      out.length > 0 &&
+      p.text.length <= 4 &&
+      ordinalPrefix(p.text) === undefined &&
+      wordsAfterOrdinal(p) &&
+      !NUMBERS_ONLY.test(p.text);
     const ok =
       parts.some((p) => !group(p)) &&
       parts.every(
         (p) =>
-          group(p) || isFragment(template, p) || (parts.length === 1 && ordinalOnly(before) && wordsAfterOrdinal(p)),
+          group(p) ||
+          isFragment(template, p) ||
+          (parts.length === 1 && (inside(p) || (ordinalOnly(before) && wordsAfterOrdinal(p)))),
       );
     if (out.length === MAX_LINES || parts.length === 0) break;
     // Reading upwards, a line that names a row may be the head of this one's label, the rest wrapped below it
