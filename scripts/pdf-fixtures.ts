@@ -24,7 +24,9 @@
  *   these;
  * - those Word documents converted by pandoc to Markdown, GitHub Markdown and plain text (`npm run pdf-fixtures --
  *   --pandoc`);
- * - the text of every PDF by `pdftotext -raw` (`*.raw.txt`; `npm run pdf-fixtures -- --raw` makes only these).
+ * - the text of every PDF by `pdftotext -raw` (`*.raw.txt`; `npm run pdf-fixtures -- --raw` makes only these);
+ * - the correct report with its 三 table as a picture, printed by LibreOffice and by Chromium
+ *   (`writer-picture.pdf`, `chromium-picture.pdf`; `-- --pictures` makes only these).
  * The outputs are committed, so tests need none of the tools; rerun after changing a source.
  * Needs Debian's chromium, poppler-utils and libreoffice-writer-nogui.
  */
@@ -34,8 +36,8 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import pdf2md from '@opendocsg/pdf2md';
-import { toDocx } from '../test/docx';
-import { REAL_REPORTS as REAL } from '../test/helpers';
+import { PICTURE, PNG, toDocx } from '../test/docx';
+import { REAL_REPORTS as REAL, withTable3As } from '../test/helpers';
 
 const FIXTURES = path.join(__dirname, '..', 'test', 'fixtures');
 const OUT = path.join(FIXTURES, 'pdf');
@@ -255,8 +257,36 @@ function pandocForms(): void {
   }
 }
 
+/**
+ * The crafted correct report with its 三 table pasted as a picture: the Word document printed by LibreOffice
+ * (`writer-picture.pdf`) and the web page printed by Chromium (`chromium-picture.pdf`).
+ */
+async function pictures(work: string): Promise<void> {
+  const text = withTable3As(sources()['correct']!, PICTURE);
+  const docx = path.join(work, 'writer-picture.docx');
+  writeFileSync(docx, await toDocx(text));
+  soffice(['--convert-to', 'pdf', '--outdir', work, docx], work);
+  writeFileSync(path.join(OUT, 'writer-picture.pdf'), readFileSync(docx.replace(/\.docx$/u, '.pdf')));
+  const html = path.join(work, 'picture.html');
+  writeFileSync(
+    html,
+    toHtml(text).replace(
+      /<p>\[\[picture\]\]<\/p>/u,
+      `<p><img src="data:image/png;base64,${PNG.toString('base64')}" width="480" height="360" alt="表三"></p>`,
+    ),
+  );
+  chromium(html, path.join(OUT, 'chromium-picture.pdf'), work);
+  console.log('pdf-fixtures: writer-picture.pdf, chromium-picture.pdf');
+}
+
 /** Reports that are not for reading as text: locked, pictures only, the long one for the memory figure. */
-const NOT_TEXT = new Set(['encrypted.pdf', 'image-only.pdf', 'long-200.pdf']);
+const NOT_TEXT = new Set([
+  'encrypted.pdf',
+  'image-only.pdf',
+  'long-200.pdf',
+  'writer-picture.pdf',
+  'chromium-picture.pdf',
+]);
 
 /**
  * The text of every PDF here by `pdftotext -raw` (`*.raw.txt`): the order the PDF draws its text in, as a viewer's
@@ -272,7 +302,10 @@ function rawTexts(): void {
 }
 
 if (require.main === module) {
-  if (process.argv.includes('--raw')) rawTexts();
+  if (process.argv.includes('--pictures')) {
+    const work = mkdtempSync(path.join(tmpdir(), 'nianbao-pictures-'));
+    void pictures(work).finally(() => rmSync(work, { recursive: true, force: true }));
+  } else if (process.argv.includes('--raw')) rawTexts();
   else if (process.argv.includes('--pandoc')) pandocForms();
   else if (process.argv.includes('--pages')) {
     const work = mkdtempSync(path.join(tmpdir(), 'nianbao-pages-'));

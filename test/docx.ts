@@ -9,6 +9,7 @@ import {
   Document,
   Footer,
   Header,
+  ImageRun,
   LevelFormat,
   Packer,
   PageNumber,
@@ -106,7 +107,16 @@ function table(rows: string[][], options: DocxOptions): Table {
   });
 }
 
-/** The report as a .docx. */
+/** A line of the text that stands for a picture: the document gets a picture there (a table pasted as one). */
+export const PICTURE = '[[picture]]';
+
+/** A picture: one white pixel, as PNG. */
+export const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8/5+hHgAHggJ/PchI7wAAAABJRU5ErkJggg==',
+  'base64',
+);
+
+/** The report as a .docx (a line `PICTURE` as a picture). */
 export async function toDocx(text: string, options: DocxOptions = {}): Promise<Buffer> {
   const children: (Paragraph | Table)[] = [];
   let rows: string[][] = [];
@@ -115,6 +125,15 @@ export async function toDocx(text: string, options: DocxOptions = {}): Promise<B
     rows = [];
   };
   for (const line of text.split(/\r?\n/u)) {
+    if (line === PICTURE) {
+      flush();
+      children.push(
+        new Paragraph({
+          children: [new ImageRun({ type: 'png', data: PNG, transformation: { width: 400, height: 300 } })],
+        }),
+      );
+      continue;
+    }
     if (line.includes('\t')) rows.push(line.split('\t'));
     else {
       flush();

@@ -96,3 +96,16 @@ export function onlyFix(text: string, code: string, markdown = false, nth = 0): 
 export function applyFix(text: string, fix: Fix): string {
   return applyEdits(text, fix.edits);
 }
+
+/** A report with its 三 table's rows replaced by one line (a picture of the table, a converter's placeholder). */
+export function withTable3As(report: string, line: string): string {
+  const lines = report.split('\n');
+  const h3 = lines.findIndex((l) => l.startsWith('三、收到和处理政府信息公开申请情况'));
+  const h4 = lines.findIndex((l) => l.startsWith('四、政府信息公开行政复议'));
+  const rows = lines.map((l, i) => i > h3 && i < h4 && l.includes('\t'));
+  const first = rows.indexOf(true);
+  const last = rows.lastIndexOf(true);
+  if (first < 0 || !rows.slice(first, last + 1).every(Boolean))
+    throw new Error('withTable3As: no 三 table of tab rows');
+  return [...lines.slice(0, first), line, ...lines.slice(last + 1)].join('\n');
+}

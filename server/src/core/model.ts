@@ -185,13 +185,16 @@ export interface Report {
   readonly artifacts: readonly Artifact[];
   /**
    * Sections whose tables cannot be read row by row: their numbers stand apart from their labels (a PDF's columns
-   * dumped one after another). Their tables are not read; a rule says so once.
+   * dumped one after another), or they are pictures. Their tables are not read; a rule says so once.
    */
   readonly unreadable: readonly {
     readonly section: number;
     readonly span: Span;
-    /** `apart`: numbers dumped apart from their labels; `joined`: the table's text run together on one line. */
-    readonly reason: 'apart' | 'joined';
+    /**
+     * `apart`: numbers dumped apart from their labels; `joined`: the table's text run together on one line; `image`:
+     * a picture where the tables should be; `dropped`: a converter's placeholder (`[TABLE]`) instead of them.
+     */
+    readonly reason: 'apart' | 'joined' | 'image' | 'dropped';
   }[];
   /** Every paragraph of prose in text order, the ones before the first section included. */
   readonly paragraphs: readonly Paragraph[];

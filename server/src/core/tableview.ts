@@ -90,6 +90,14 @@ export interface TablesView {
 const SUM_NAME: Record<Equation['family'], string> = { E1: '勾稽关系', E2: '行合计', E3: '列合计', E6: '小计' };
 
 /** The cells the checks found wrong, by offset, with the value each should have. */
+/** Why a section's tables could not be read, as the table view says it. */
+const UNREADABLE_NOTES: Record<Report['unreadable'][number]['reason'], string> = {
+  apart: '表格的数值与行标签分开排列，无法逐格读出',
+  joined: '表格的文字连成一行，无法逐格读出',
+  image: '表格是图片，无法读出其中的数字',
+  dropped: '表格在转换时被略去，只留下占位符',
+};
+
 export function corrections(findings: readonly Finding[]): Map<number, number> {
   const out = new Map<number, number>();
   for (const f of findings) if (f.data?.fix === 'set-cell') out.set(f.data.target.span.start, Number(f.data.value));
@@ -164,9 +172,7 @@ export function tablesView(report: Report, findings: readonly Finding[]): Tables
     const base = { id: spec.id, name: spec.name, section, header: header(spec), ...labelHeader(spec) };
     const unreadable = report.unreadable.find((u) => u.section === spec.section);
     if (!table) {
-      const note = unreadable
-        ? '表格的数值与行标签分开排列或连成一行，无法逐格读出'
-        : `报告中没有“${spec.name}”，模板要求此表`;
+      const note = unreadable ? UNREADABLE_NOTES[unreadable.reason] : `报告中没有“${spec.name}”，模板要求此表`;
       tables.push({ ...base, state: unreadable ? 'unreadable' : 'missing', note, rows: templateRows(spec) });
       continue;
     }

@@ -332,6 +332,8 @@ interface Paragraph {
   style?: string;
   /** The `<w:rPr>` of the paragraph mark. */
   runProperties: string;
+  /** The paragraph holds a picture. */
+  picture?: boolean;
   /** Before `</w:p>`, where a run is inserted; or the span of a self-closing `<w:p/>`. */
   end: number;
   empty?: { start: number; end: number };
@@ -419,6 +421,11 @@ function readDocument(xml: string, numbering: Numbering): { text: string; cells:
             break;
           case 'w:r':
             inRun = true;
+            break;
+          // A picture (DrawingML, or VML in older documents) in a paragraph of the body: a line of its own.
+          case 'w:drawing':
+          case 'w:pict':
+            if (para && tableDepth === 0) para.picture = true;
             break;
           case 'w:t':
             inText = true;
@@ -521,6 +528,7 @@ function readDocument(xml: string, numbering: Numbering): { text: string; cells:
       for (const piece of shift(at)) cell.pieces.push(piece);
       return;
     }
+    if (p.picture) lines.push({ text: '[图片]', pieces: [] });
     const text = prefix + p.text;
     if (text.trim().length === 0) return;
     // A soft line break inside a paragraph ends a line; pieces keep their offsets within the joined text.

@@ -26,11 +26,30 @@ export interface PdfSegment {
   readonly y2: number;
 }
 
+/** A picture drawn on a page: its box in PDF units (y upwards, `y` its bottom). */
+export interface PdfBox {
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly height: number;
+}
+
 export interface PdfPage {
   readonly width: number;
   readonly height: number;
   readonly items: readonly PdfItem[];
   readonly segments: readonly PdfSegment[];
+  readonly pictures?: readonly PdfBox[];
+}
+
+/**
+ * The pictures of a page big enough to be a table (a quarter of the page wide, three lines of text high), as a line
+ * `[图片]` at their top: where a table was pasted as a picture, the checker says so (parse/pictures.ts).
+ */
+function pictureItems(page: PdfPage): PdfItem[] {
+  return (page.pictures ?? [])
+    .filter((p) => p.width >= page.width / 4 && p.height >= 36)
+    .map((p) => ({ str: '[图片]', x: p.x, y: p.y + p.height - 10, width: 30, size: 10 }));
 }
 
 /** The text of a document's pages and the offset at which each page starts. */
@@ -558,7 +577,8 @@ function blocksOf(page: PdfPage): Block[] {
   };
   const loose: PdfItem[] = [];
   const held = grids.map((): PdfItem[] => []);
-  for (const it of page.items) {
+  const items = page.pictures ? [...page.items, ...pictureItems(page)] : page.items;
+  for (const it of items) {
     if (it.str.trim().length === 0) continue;
     const k = grids.findIndex((g) => inside(it, g));
     if (k >= 0) held[k]!.push(it);

@@ -9,7 +9,7 @@ import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { InputError } from './errors';
 import type { InputAdapter, InputText, SourceMark } from './index';
-import { layoutPages, type PdfItem, type PdfPage, type PdfSegment } from './pdf-layout';
+import { layoutPages, type PdfBox, type PdfItem, type PdfPage, type PdfSegment } from './pdf-layout';
 
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 
@@ -51,9 +51,16 @@ function multiply(m: Matrix, n: readonly number[]): Matrix {
 /** Thickness below which a filled rectangle is a rule (Word draws cell borders so). */
 const THIN = 3;
 
-/** The rules a page draws: stroked straight segments, and thin filled rectangles as the line through their middle. */
-function segmentsOf(ops: { fnArray: number[]; argsArray: unknown[] }, OPS: PdfJs['OPS']): PdfSegment[] {
+/**
+ * What a page draws besides text: its rules — stroked straight segments, and thin filled rectangles as the line
+ * through their middle — and the boxes of its pictures (the unit square an image is painted in, through the matrix).
+ */
+function drawingOf(
+  ops: { fnArray: number[]; argsArray: unknown[] },
+  OPS: PdfJs['OPS'],
+): { segments: PdfSegment[]; pictures: PdfBox[] } {
   const out: PdfSegment[] = [];
+  const pictures: PdfBox[] = [];
   let ctm: Matrix = [1, 0, 0, 1, 0, 0];
   const stack: Matrix[] = [];
   const at = (x: number, y: number): [number, number] => [
@@ -72,9 +79,18 @@ function segmentsOf(ops: { fnArray: number[]; argsArray: unknown[] }, OPS: PdfJs
       if (!data || paint === OPS.endPath) continue;
       const stroked = paint !== OPS.fill && paint !== OPS.eoFill;
       pathSegments(data, at, stroked, out);
+    } else if (fn === OPS.paintImageXObject || fn === OPS.paintInlineImageXObject || fn === OPS.paintImageMaskXObject) {
+      let [left, bottom, right, top] = [Infinity, Infinity, -Infinity, -Infinity];
+      for (const [x, y] of [at(0, 0), at(1, 0), at(0, 1), at(1, 1)]) {
+        left = Math.min(left, x);
+        right = Math.max(right, x);
+        bottom = Math.min(bottom, y);
+        top = Math.max(top, y);
+      }
+      pictures.push({ x: left, y: bottom, width: right - left, height: top - bottom });
     }
   }
-  return out;
+  return { segments: out, pictures };
 }
 
 /** The segments of one path: every straight piece when stroked; a thin closed shape's middle line when filled. */
@@ -176,13 +192,10 @@ export async function pdfPages(bytes: Uint8Array): Promise<PdfPage[]> {
         if (size === 0 || Math.abs(b) > 0.01 * size || Math.abs(c) > 0.01 * size) continue;
         items.push({ str: it.str, x: e - x0, y: f - y0, width: it.width, size });
       }
-      const segments = segmentsOf(await page.getOperatorList(), lib.OPS).map((s) => ({
-        x1: s.x1 - x0,
-        y1: s.y1 - y0,
-        x2: s.x2 - x0,
-        y2: s.y2 - y0,
-      }));
-      pages.push({ width: x1 - x0, height: y1 - y0, items, segments });
+      const drawn = drawingOf(await page.getOperatorList(), lib.OPS);
+      const segments = drawn.segments.map((s) => ({ x1: s.x1 - x0, y1: s.y1 - y0, x2: s.x2 - x0, y2: s.y2 - y0 }));
+      const pictures = drawn.pictures.map((b) => ({ ...b, x: b.x - x0, y: b.y - y0 }));
+      pages.push({ width: x1 - x0, height: y1 - y0, items, segments, pictures });
       page.cleanup();
     }
     return pages;

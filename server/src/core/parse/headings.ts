@@ -4,6 +4,7 @@
  * and the 三 table's `一、本年新收…` rows are table rows.
  */
 
+import { pictureOf } from './pictures';
 import type { Heading, Span, Subheading, Title } from '../model';
 import type { Line } from '../lines';
 import { isSpace, labelKey, trimBounds, ordinalPrefix, similarity, subheadingKey, withoutSpace } from '../normalize';
@@ -152,7 +153,8 @@ export function readTitle(lines: readonly Line[], firstSectionLine: number): Tit
   const limit = Math.min(firstSectionLine < 0 ? lines.length : firstSectionLine, 40);
   for (let i = 0; i < limit; i++) {
     const core = coreOfLine(lines[i]!);
-    if (core.text.length === 0) continue;
+    // A picture above the title (a site's logo) is no title.
+    if (core.text.length === 0 || pictureOf(core.text)) continue;
     const compact = withoutSpace(core.text);
     if (!/年度?报告/u.test(compact) && !compact.includes('政府信息公开')) return undefined;
     const ym = /(\d{4})\s*年/u.exec(core.text.normalize('NFKC'));

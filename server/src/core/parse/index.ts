@@ -4,6 +4,7 @@
  * nothing in it).
  */
 
+import { firstPicture } from './pictures';
 import { blankInlineMarkup } from './markup';
 import type { Artifact, Paragraph, Report, Section, Span, Table } from '../model';
 import { splitLines, type Line } from '../lines';
@@ -189,6 +190,12 @@ function parseWith(text: string, real: readonly Line[], template: Template, mark
     else {
       reader.read(rows, c.section, fallbackTable(template, c.section));
       read.push({ rows, section: c.section });
+      // No table, but a picture or a converter's placeholder where the tables go: they are there, not as text.
+      const picture = reader.hasTables(c.section) ? undefined : firstPicture(body);
+      if (picture) {
+        const { line, kind } = picture;
+        unreadable.push({ section: c.section, span: { start: line.start, end: line.end }, reason: kind });
+      }
     }
   });
   const { tables: found, oldTables, apart } = reader.finish();
