@@ -26,7 +26,9 @@
  *   --pandoc`);
  * - the text of every PDF by `pdftotext -raw` (`*.raw.txt`; `npm run pdf-fixtures -- --raw` makes only these);
  * - the correct report with its 三 table as a picture, printed by LibreOffice and by Chromium
- *   (`writer-picture.pdf`, `chromium-picture.pdf`; `-- --pictures` makes only these).
+ *   (`writer-picture.pdf`, `chromium-picture.pdf`; `-- --pictures` makes only these);
+ * - the correct and the real reports with their tables' header rows repeated on every page, printed by LibreOffice
+ *   (`writer-repeat-*.pdf` and their pdftotext outputs; `-- --repeat` makes only these).
  * The outputs are committed, so tests need none of the tools; rerun after changing a source.
  * Needs Debian's chromium, poppler-utils and libreoffice-writer-nogui.
  */
@@ -279,6 +281,30 @@ async function pictures(work: string): Promise<void> {
   console.log('pdf-fixtures: writer-picture.pdf, chromium-picture.pdf');
 }
 
+/**
+ * The crafted correct report and the real ones as Word documents whose tables' header rows are drawn again on every
+ * page a table runs onto (Word's 重复标题行), printed by LibreOffice (`writer-repeat-*.pdf`) and taken out by
+ * `pdftotext -layout` (`writer-repeat-*.layout.txt`); their `-raw` text comes with the others.
+ */
+async function repeatedHeaders(work: string): Promise<void> {
+  const texts: [string, string][] = [
+    ['correct', sources()['correct']!],
+    ...REAL.map((r): [string, string] => [
+      `report-${r.slice(0, 3)}`,
+      readFileSync(path.join(FIXTURES, `${r}.txt`), 'utf8'),
+    ]),
+  ];
+  for (const [name, text] of texts) {
+    const docx = path.join(work, `writer-repeat-${name}.docx`);
+    writeFileSync(docx, await toDocx(text, { merge: true, pageMarks: true, repeatHeader: true }));
+    soffice(['--convert-to', 'pdf', '--outdir', work, docx], work);
+    const pdf = path.join(OUT, `writer-repeat-${name}.pdf`);
+    writeFileSync(pdf, readFileSync(docx.replace(/\.docx$/u, '.pdf')));
+    execFileSync('pdftotext', ['-layout', pdf, pdf.replace(/\.pdf$/u, '.layout.txt')]);
+  }
+  console.log('pdf-fixtures: writer-repeat-*.pdf, .layout.txt');
+}
+
 /** Reports that are not for reading as text: locked, pictures only, the long one for the memory figure. */
 const NOT_TEXT = new Set([
   'encrypted.pdf',
@@ -302,9 +328,12 @@ function rawTexts(): void {
 }
 
 if (require.main === module) {
-  if (process.argv.includes('--pictures')) {
-    const work = mkdtempSync(path.join(tmpdir(), 'nianbao-pictures-'));
-    void pictures(work).finally(() => rmSync(work, { recursive: true, force: true }));
+  if (process.argv.includes('--pictures') || process.argv.includes('--repeat')) {
+    const work = mkdtempSync(path.join(tmpdir(), 'nianbao-more-'));
+    const make = process.argv.includes('--pictures') ? pictures : repeatedHeaders;
+    void make(work)
+      .then(rawTexts)
+      .finally(() => rmSync(work, { recursive: true, force: true }));
   } else if (process.argv.includes('--raw')) rawTexts();
   else if (process.argv.includes('--pandoc')) pandocForms();
   else if (process.argv.includes('--pages')) {

@@ -32,6 +32,8 @@ export interface DocxOptions {
   readonly splitRuns?: boolean;
   /** Tables drawn without rules (no borders). */
   readonly unruled?: boolean;
+  /** A table's header rows (those before its first row of numbers) drawn again at the top of every page it runs onto. */
+  readonly repeatHeader?: boolean;
   /** A running header (the body's name) and a page number `- 3 -` in the footer, as published reports have. */
   readonly pageMarks?: boolean;
 }
@@ -70,8 +72,10 @@ function table(rows: string[][], options: DocxOptions): Table {
   const out: TableRow[] = [];
   let above: string[] | undefined;
   let continuing = false;
+  let seenNumbers = false;
   for (const cells of rows) {
     const hasNumbers = cells.some((c) => NUMBER.test(c.trim()));
+    seenNumbers ||= hasNumbers;
     const children: TableCell[] = [];
     let restartFirst = false;
     for (let j = 0; j < cells.length; j++) {
@@ -98,7 +102,7 @@ function table(rows: string[][], options: DocxOptions): Table {
     continuing =
       options.merge === true && hasNumbers && (cells[0] === '' ? continuing || (above?.[0] ?? '') !== '' : false);
     above = cells;
-    out.push(new TableRow({ children }));
+    out.push(new TableRow({ children, ...(options.repeatHeader && !seenNumbers ? { tableHeader: true } : {}) }));
   }
   return new Table({
     rows: out,

@@ -271,3 +271,40 @@ describe('pdftotext -raw: the text in the order the PDF draws it, as a viewer’
     assert.deepEqual(sorted('pdf/chromium-page-report-000.raw.txt'), sorted('000_94c66d917836ad80.txt'));
   });
 });
+
+describe('header rows drawn again on the page a table runs onto (Word’s 重复标题行), through pdftotext', () => {
+  it('-layout and -raw: the copies at the head of a page are read as page furniture, the row cut by the break joined', () => {
+    const layout = fixture('pdf/writer-repeat-correct.layout.txt');
+    assert.equal(layout.match(/自然人/gu)?.length, 5);
+    assert.deepEqual(said(layout), []);
+    for (const real of ['000_94c66d917836ad80', '001_50aa6597b9c6048c'])
+      assert.deepEqual(
+        said(fixture(`pdf/writer-repeat-report-${real.slice(0, 3)}.layout.txt`)),
+        said(fixture(`${real}.txt`)),
+      );
+    for (const real of REAL_REPORTS)
+      assert.deepEqual(
+        said(fixture(`pdf/writer-repeat-report-${real.slice(0, 3)}.raw.txt`)).sort(),
+        said(fixture(`${real}.txt`)).sort(),
+        real,
+      );
+    // -raw of the crafted report: the rest of a label cut by the break comes after the copied header, below its
+    // numbers, and is not joined — the row is taken by its place (a warning, its numbers checked).
+    assert.deepEqual(said(fixture('pdf/writer-repeat-correct.raw.txt')), [
+      'table-row-label 此行没有行标签，按位置视为“（六）2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请”',
+    ]);
+  });
+
+  it('lines at the head of a page that only look like an earlier header (not over a row of numbers) stay', () => {
+    const prose = ['甲乙丙', '丁戊己', '正文一', '正文一续', '\f甲乙丙', '丁戊己', '正文二'];
+    assert.deepEqual(
+      blankPageFurniture(splitLines(prose.join('\n'))).map((l) => l.text),
+      prose,
+    );
+    const table = ['表头甲', '表头乙', '行一 1 2 3', '行二 4 5 6', '\f表头甲', '表头乙', '行三 7 8 9'];
+    assert.deepEqual(
+      blankPageFurniture(splitLines(table.join('\n'))).map((l) => l.text),
+      ['表头甲', '表头乙', '行一 1 2 3', '行二 4 5 6', '行三 7 8 9'],
+    );
+  });
+});

@@ -15,6 +15,7 @@ import { check, fixture, FIXTURES, REAL_REPORTS, said } from '../helpers';
 import { sources } from '../../scripts/pdf-fixtures';
 
 const pdf = (name: string): Buffer => readFileSync(path.join(FIXTURES, 'pdf', name));
+const pdfText = (name: string): string => fixture(`pdf/${name}`);
 
 /** Errors and warnings as `line page code message`. */
 async function findings(name: string): Promise<string[]> {
@@ -90,6 +91,19 @@ describe('PDF files', function () {
       assert.deepEqual(said((await readPdf(pdf(`resaved-${name}.pdf`))).text), said(text), name);
     for (const real of REAL_REPORTS) {
       const input = await readPdf(pdf(`resaved-report-${real.slice(0, 3)}.pdf`));
+      assert.deepEqual(said(input.text), said(fixture(`${real}.txt`)), real);
+    }
+  });
+
+  it('header rows drawn again on every page a table runs onto (Word’s 重复标题行): said once, a row cut by the break still joined — the findings of the text', async () => {
+    const text = (await readPdf(pdf('writer-repeat-correct.pdf'))).text;
+    // Drawn five times in the PDF, read once.
+    assert.equal(pdfText('writer-repeat-correct.layout.txt').match(/自然人/gu)?.length, 5);
+    assert.equal(text.match(/自然人/gu)?.length, 1);
+    assert.match(text, /^\t5\.属于三类内部事务信息\t0\t0\t0\t0\t0\t0\t0$/mu);
+    assert.deepEqual(said(text), []);
+    for (const real of REAL_REPORTS) {
+      const input = await readPdf(pdf(`writer-repeat-report-${real.slice(0, 3)}.pdf`));
       assert.deepEqual(said(input.text), said(fixture(`${real}.txt`)), real);
     }
   });

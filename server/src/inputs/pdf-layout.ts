@@ -646,6 +646,29 @@ function continues(prev: Block | undefined, next: Block): boolean {
 }
 
 /**
+ * A row's text for comparing: its cells' words without white space, blank cells left out (the same header drawn
+ * again on the next page can lie on another grid of columns, which that page's rows draw).
+ */
+function rowKey(row: readonly Cell[]): string {
+  return row
+    .map((c) => c.text.replace(/\s+/gu, ''))
+    .filter((t) => t.length > 0)
+    .join('\t');
+}
+
+/** The header rows of a table: those before its first row with a number in it. */
+function headerOf(rows: readonly (readonly Cell[])[]): string[] {
+  const end = rows.findIndex((r) => r.some((c) => NUMBER_CELL.test(c.text)));
+  return rows.slice(0, end < 0 ? 0 : end).map(rowKey);
+}
+
+/** How many of a continued table's first rows repeat its header rows, in their order (all of them, or none). */
+function repeatedHeader(header: readonly string[], rows: readonly (readonly Cell[])[]): number {
+  if (header.length === 0 || rows.length < header.length) return 0;
+  return header.every((h, i) => rowKey(rows[i]!) === h) ? header.length : 0;
+}
+
+/**
  * The rest of a row cut by a page break joined to its first part: each of its texts to the cell of the last row that
  * begins where it begins. Nothing when a text has no such cell.
  */
@@ -658,6 +681,8 @@ function joinCut(tail: Cell[], rest: readonly Cell[]): Cell[] | undefined {
       if (c.x <= cell.x + TOL * 2) k = i;
     });
     if (k < 0 || Math.abs(joined[k]!.x - cell.x) > TOL * 4) return undefined;
+    // A number is no text cut by a page break (a table a cell a row: `0`, then the next row's label).
+    if (NUMBER_CELL.test(joined[k]!.text)) return undefined;
     joined[k]!.text += cell.text;
   }
   return joined;
@@ -674,6 +699,7 @@ export function layoutPages(pages: readonly PdfPage[]): PdfText {
   let length = 0;
   let last: Block | undefined;
   let lastRow: Cell[] | undefined;
+  let header: string[] = [];
   const push = (line: string): void => {
     out.push(line);
     length += line.length + 1;
@@ -695,6 +721,9 @@ export function layoutPages(pages: readonly PdfPage[]): PdfText {
       }
       let rows = b.rows;
       const goesOn = p > 0 && firstOnPage && continues(last, b);
+      // A table's header rows drawn again at the top of the page it runs onto (Word's 重复标题行) are said once.
+      if (goesOn) rows = rows.slice(repeatedHeader(header, rows));
+      else header = headerOf(rows);
       if (goesOn && lastRow && rows.length > 0 && !rows[0]!.some((c) => NUMBER_CELL.test(c.text))) {
         // A row cut by the page break: its first part ends the last page, the rest of its labels begin this one.
         const joined = joinCut(lastRow, rows[0]!);

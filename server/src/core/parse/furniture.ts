@@ -1,8 +1,9 @@
 /**
  * Page furniture in text taken out of a PDF (`pdftotext` ends each page with a form feed): page numbers (`-1-`,
  * `- 2 -`, `第 3 页`, `3/8`) at the foot or head of a page, and a running header or footer — the same short line
- * at the head (or foot) of two pages or more. They are read as blank lines, and the blank lines around a page
- * break are left out, so a table row (or a run of cells one a line) cut by the break meets its other part.
+ * at the head (or foot) of two pages or more — and a table's header rows drawn again at the head of the page it runs
+ * onto (Word's 重复标题行). They are read as blank lines, and the blank lines around a page break are left out, so a
+ * table row (or a run of cells one a line) cut by the break meets its other part.
  */
 
 import { isBlank } from '../normalize';
@@ -47,7 +48,10 @@ export function blankPageFurniture(lines: readonly Line[]): readonly Line[] {
     // A running head is words: a bare number at a page's edge may be a table's value (`0` ends many pages).
     return PAGE_NUMBER.test(t) || (edges.has(i) && (seen.get(t) ?? 0) >= 2 && !/\d\s+\d|^[\d.．\s]+$/u.test(t));
   };
-  const blanked = lines.map((l) => (edges.has(l.index) && furniture(l.index) ? { ...l, text: '' } : l));
+  const gone = new Set<number>();
+  for (const i of edges) if (furniture(i)) gone.add(i);
+  for (const i of repeatedHeaders(lines, breaks, gone)) gone.add(i);
+  const blanked = lines.map((l) => (gone.has(l.index) ? { ...l, text: '' } : l));
   // The blank lines a page break leaves between a page's last words and the next page's first are no paragraph or
   // row break: they are read as if the page went on (lines renumbered for reading; offsets are the real ones).
   const dropped = new Set<number>();
@@ -62,5 +66,46 @@ export function blankPageFurniture(lines: readonly Line[]): readonly Line[] {
   if (dropped.size === 0) return blanked;
   const out: Line[] = [];
   for (const l of blanked) if (!dropped.has(l.index)) out.push({ ...l, index: out.length });
+  return out;
+}
+
+/** Lines before a page break a table's header is looked for in. */
+const HEADER_LOOKBACK = 200;
+
+/**
+ * The lines at the head of a page that repeat, line for line (white space aside), two lines or more without a digit
+ * that stood earlier just before a line with digits — a table's header rows over its first row of numbers, drawn
+ * again where the table goes on.
+ */
+function repeatedHeaders(lines: readonly Line[], breaks: readonly number[], gone: ReadonlySet<number>): number[] {
+  const keys = lines.map((l, i) => (gone.has(i) ? '' : l.text.replace(/[\f\s]+/gu, '')));
+  const out: number[] = [];
+  const next = (i: number, end: number): number => {
+    while (i < end && keys[i]!.length === 0) i++;
+    return i;
+  };
+  for (const b of breaks) {
+    const head = next(b, lines.length);
+    const key = keys[head];
+    if (key === undefined || key.length === 0 || /\d/u.test(key)) continue;
+    let j = b - 1;
+    while (j >= Math.max(0, b - HEADER_LOOKBACK) && keys[j] !== key) j--;
+    if (j < Math.max(0, b - HEADER_LOOKBACK)) continue;
+    const run: number[] = [];
+    let p = head;
+    let q = j;
+    while (p < lines.length && q < b && keys[p] === keys[q] && !/\d/u.test(keys[p]!)) {
+      run.push(p);
+      p = next(p + 1, lines.length);
+      q = next(q + 1, b);
+    }
+    // The earlier rows were a header: a row of numbers came right after them.
+    if (run.length < 2 || q >= b || !/\d/u.test(keys[q]!)) continue;
+    // Blanked, so the next page's copy is matched with the first one, not with this.
+    for (const i of run) {
+      out.push(i);
+      keys[i] = '';
+    }
+  }
   return out;
 }
