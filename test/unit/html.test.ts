@@ -2,6 +2,7 @@
 
 import assert from 'node:assert/strict';
 import { readInput, type InputText } from '../../server/src/inputs/index';
+import { NUMBER_TEXT, lastLabel } from '../../server/src/inputs/grid';
 import { sources, toHtml } from '../../scripts/pdf-fixtures';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
@@ -59,5 +60,20 @@ describe('saved web pages', () => {
     const tail = new TextEncoder().encode('</p></body></html>');
     const page = read(Uint8Array.from([...head, ...gbk, ...tail]), 'page.htm');
     assert.equal(page.text, '政府信息公开\n');
+  });
+});
+
+describe('a row’s values on a finer grid (grid.ts, shared by the web page, Word and PDF readers)', () => {
+  it('a value spans no column, signed or full-width; a label and the blanks among labels keep their spans', async () => {
+    assert.equal(lastLabel(['（一）予以公开', '5', '－', '']), 0);
+    assert.equal(lastLabel(['本年增/减', '-1', '+2', '１２', '1,234', '0.35']), 0);
+    assert.equal(lastLabel(['', '行政许可', '无', '3']), 2);
+    for (const text of ['-1', '+2', '１２', '1,234', '0.35', '12．5']) assert.ok(NUMBER_TEXT.test(text), text);
+    for (const text of ['1-2', '1.', '2023年', '－', '-', '']) assert.ok(!NUMBER_TEXT.test(text), text);
+    // A signed value after the last label of a 2019 row spans no column: the row keeps its places.
+    const page =
+      '<table><tr><td colspan="2">规章</td><td colspan="2">1</td><td colspan="2">-1</td><td colspan="2">3</td></tr></table>';
+    const text = (await readInput(Buffer.from(page), 'p.html')).text;
+    assert.equal(text.trim(), '规章\t\t1\t-1\t3');
   });
 });

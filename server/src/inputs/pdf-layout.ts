@@ -9,6 +9,7 @@
 
 /** A run of text on a page: baseline origin in PDF units (y upwards), advance width, font size. */
 import { PAGE_NUMBER } from '../core/parse/furniture';
+import { NUMBER_TEXT } from './grid';
 
 export interface PdfItem {
   readonly str: string;
@@ -309,7 +310,7 @@ function splitItem(it: PdfItem): PdfItem[] {
 /** The most a label's wrapped lines lie apart, in font sizes (single line spacing is 1.2–1.4). */
 const WRAPPED_PITCH = 1.45;
 
-const isNumber = (it: PdfItem): boolean => NUMBER_CELL.test(it.str.trim());
+const isNumber = (it: PdfItem): boolean => NUMBER_TEXT.test(it.str.trim());
 
 /** A row of numbers: three or more, all to the right of the line's words. */
 function numberRow(line: readonly PdfItem[]): boolean {
@@ -549,7 +550,7 @@ function tableRows(g: Grid, items: readonly PdfItem[]): Cell[][] {
       if (origin === i) {
         texts.set(i, cellText(byRegion.get(i) ?? []));
         row.push({ text: texts.get(i)!, x: g.xs[c]! });
-      } else if (Math.floor(origin / cols) === r && NUMBER_CELL.test(texts.get(origin) ?? '')) {
+      } else if (Math.floor(origin / cols) === r && NUMBER_TEXT.test(texts.get(origin) ?? '')) {
         // A number over several columns of a finer grid (rows drawn with their own column widths) is one cell: a
         // blank after it would read as a missing value.
         continue;
@@ -658,7 +659,7 @@ function rowKey(row: readonly Cell[]): string {
 
 /** The header rows of a table: those before its first row with a number in it. */
 function headerOf(rows: readonly (readonly Cell[])[]): string[] {
-  const end = rows.findIndex((r) => r.some((c) => NUMBER_CELL.test(c.text)));
+  const end = rows.findIndex((r) => r.some((c) => NUMBER_TEXT.test(c.text)));
   return rows.slice(0, end < 0 ? 0 : end).map(rowKey);
 }
 
@@ -682,13 +683,11 @@ function joinCut(tail: Cell[], rest: readonly Cell[]): Cell[] | undefined {
     });
     if (k < 0 || Math.abs(joined[k]!.x - cell.x) > TOL * 4) return undefined;
     // A number is no text cut by a page break (a table a cell a row: `0`, then the next row's label).
-    if (NUMBER_CELL.test(joined[k]!.text)) return undefined;
+    if (NUMBER_TEXT.test(joined[k]!.text)) return undefined;
     joined[k]!.text += cell.text;
   }
   return joined;
 }
-
-const NUMBER_CELL = /^[-+]?\d+(?:[.,]\d+)*$/u;
 
 /** The document's text: its pages' blocks, tables continued across page breaks. */
 export function layoutPages(pages: readonly PdfPage[]): PdfText {
@@ -724,7 +723,7 @@ export function layoutPages(pages: readonly PdfPage[]): PdfText {
       // A table's header rows drawn again at the top of the page it runs onto (Word's 重复标题行) are said once.
       if (goesOn) rows = rows.slice(repeatedHeader(header, rows));
       else header = headerOf(rows);
-      if (goesOn && lastRow && rows.length > 0 && !rows[0]!.some((c) => NUMBER_CELL.test(c.text))) {
+      if (goesOn && lastRow && rows.length > 0 && !rows[0]!.some((c) => NUMBER_TEXT.test(c.text))) {
         // A row cut by the page break: its first part ends the last page, the rest of its labels begin this one.
         const joined = joinCut(lastRow, rows[0]!);
         if (joined) {
