@@ -113,6 +113,8 @@ export function startServer(connection: Connection): void {
   connection.onDidChangeConfiguration(() => {
     state.forgetSettings();
     diagnostics.scheduleAll();
+    // The saved reports of the workspace too: their findings depend on the settings (severity, codes turned off).
+    void state.index.recheck();
     if (state.client.refreshInlays) void connection.languages.inlayHint.refresh();
   });
 

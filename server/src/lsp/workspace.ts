@@ -29,6 +29,8 @@ interface Indexed {
   readonly stamp: string;
   /** Undefined for a file that is no report, or could not be read. */
   readonly result: FileResult | undefined;
+  /** How its settings say a carry-over error (`cross-year-carryover`) when it was checked. */
+  readonly carryover?: Severity | 'off';
 }
 
 /** The largest workspace file read (as the CLI's default). */
@@ -43,8 +45,28 @@ export interface IndexHost {
   optionsFor(uri: string): Promise<Options>;
 }
 
+/** A map that counts its changes: what is made from it is kept until it changes. */
+class Counted<K, V> extends Map<K, V> {
+  generation = 0;
+  override set(key: K, value: V): this {
+    this.generation++;
+    return super.set(key, value);
+  }
+  override delete(key: K): boolean {
+    const had = super.delete(key);
+    if (had) this.generation++;
+    return had;
+  }
+  override clear(): void {
+    this.generation++;
+    super.clear();
+  }
+}
+
 export class WorkspaceIndex {
-  private readonly files = new Map<string, Indexed>();
+  private readonly files = new Counted<string, Indexed>();
+  /** The saved reports' diagnostics as last made, and the state of the files they were made from. */
+  private saved: { generation: number; value: SavedDiagnostics[] } | undefined;
   /** Files waiting to be read, with the stamp they will be read at. */
   private readonly queued = new Map<string, string>();
   private folders: string[] = [];
@@ -82,6 +104,15 @@ export class WorkspaceIndex {
     return this.queue;
   }
 
+  /**
+   * The settings changed: every file is checked again under them (what was found under the old ones stays shown
+   * until then); resolves when done.
+   */
+  recheck(): Promise<void> {
+    for (const [file, indexed] of [...this.files]) this.files.set(file, { ...indexed, stamp: '' });
+    return this.scan();
+  }
+
   /** A file changed, appeared or went: checked again when its stamp differs. */
   refresh(file: string): Promise<void> {
     let stamp: string;
@@ -102,7 +133,8 @@ export class WorkspaceIndex {
         const uri = pathToFileURL(file).href;
         const options = await this.host.optionsFor(uri);
         const outcome = await this.host.checkFile(file, { options, noIgnore: false, maxMb: MAX_MB, html: false });
-        this.files.set(file, { stamp, result: outcome.kind === 'report' ? outcome.result : undefined });
+        const carryover = options.severity['cross-year-carryover'] ?? 'error';
+        this.files.set(file, { stamp, result: outcome.kind === 'report' ? outcome.result : undefined, carryover });
       } catch {
         this.files.set(file, { stamp, result: undefined });
       } finally {
@@ -156,11 +188,15 @@ export class WorkspaceIndex {
   /** The carry-over findings between the saved reports, as diagnostics by URI (the workspace check). */
   crossDiagnostics(): Map<string, Diagnostic[]> {
     const out = new Map<string, Diagnostic[]>();
-    for (const [uri, list] of this.crossFindings())
-      out.set(
-        uri,
-        list.map((f) => toDiagnostic(f, 'error')),
-      );
+    for (const [uri, list] of this.crossFindings()) {
+      // As the settings of the report it is said in had them when it was checked.
+      const severity = this.files.get(fileURLToPath(uri))?.carryover ?? 'error';
+      if (severity !== 'off')
+        out.set(
+          uri,
+          list.map((f) => toDiagnostic(f, severity)),
+        );
+    }
     return out;
   }
 
@@ -177,6 +213,14 @@ export class WorkspaceIndex {
    * the file they were read from: what the workspace check shows for the reports that are not open.
    */
   savedDiagnostics(): SavedDiagnostics[] {
+    // VS Code asks again at every poll of the workspace's diagnostics: made again only when a file changed.
+    if (this.saved?.generation === this.files.generation) return this.saved.value;
+    const value = this.makeSavedDiagnostics();
+    this.saved = { generation: this.files.generation, value };
+    return value;
+  }
+
+  private makeSavedDiagnostics(): SavedDiagnostics[] {
     const cross = this.crossDiagnostics();
     return this.results().map(({ uri, result, stamp }) => {
       const diagnostics: Diagnostic[] = result.findings.map(({ finding, start, end }) => ({
