@@ -308,3 +308,21 @@ describe('header rows drawn again on the page a table runs onto (Word’s 重复
     );
   });
 });
+
+describe('words spread over their cell (分散对齐, letter spacing), as pdftotext -layout sets them', () => {
+  it('three characters or more evenly apart are one label; an ordinal with a space inside is the same ordinal', () => {
+    const text = fixture('pdf/writer-correct.layout.txt')
+      .replace(/^( 信息内容)( {9}本年处理决定数量)$/mu, ' 信  息  内  容$2')
+      .replace(/^ 行政许可( +12)$/mu, ' 行  政  许  可$1')
+      .replace(/^一、( +总体情况)$/mu, '一 、$1');
+    assert.match(text, /^ 行 {2}政 {2}许 {2}可 +12$/mu);
+    assert.match(text, /^ 信 {2}息 {2}内 {2}容 +本年处理决定数量$/mu);
+    assert.match(text, /^一 、 +总体情况$/mu);
+    assert.deepEqual(said(text), []);
+    const row = parse(text).tables.find((t) => t.rows.some((r) => r.label?.cell.text === '行  政  许  可'));
+    assert.ok(row, 'the spread label names its row');
+    // Two single characters far apart are two labels' last lines side by side, not one word.
+    assert.deepEqual(said(fixture('pdf/correct.layout.txt')), []);
+    assert.match(fixture('pdf/correct.layout.txt'), /^开 {8}密$/mu);
+  });
+});

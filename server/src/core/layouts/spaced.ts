@@ -24,11 +24,48 @@ export function readSpacedLine(line: Line, indent: number): RawCell[] | undefine
     from = at + m[0].length;
   }
   cells.push(cellOf(line, from, t.length, from));
-  const split = cells.flatMap((c, i) => {
-    const next = cells[i + 1];
+  const joined = joinSpread(cells, (a, b) => cellOf(line, a.span.start - line.start, b.span.end - line.start, 0));
+  const split = joined.flatMap((c, i, all) => {
+    const next = all[i + 1];
     return next && PLAIN_NUMBER.test(next.text) ? labelThenNumber(line, c) : numbersApart(line, c);
   });
   return split.some((c) => PLAIN_NUMBER.test(c.text)) ? split : undefined;
+}
+
+/** One wide character: a Chinese character or a full-width mark (`、`, `（`). */
+const WIDE_CHAR = /^[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff01-\uff60]$/u;
+
+/** Most spaces between the characters of words spread over their cell. */
+const SPREAD_GAP = 6;
+
+/**
+ * Words spread over their cell a character at a time (分散对齐, or a PDF's letter spacing: `信  息  内  容`), which
+ * `pdftotext -layout` sets two spaces apart or more: three single wide characters or more in a row, set apart
+ * evenly (within a space) and near each other, are one piece. Two alone are not: they are as likely the last lines of
+ * two labels side by side (`开        密`). `join` makes the piece from the first and the last.
+ */
+export function joinSpread<T extends { readonly text: string; readonly span: { start: number; end: number } }>(
+  pieces: readonly T[],
+  join: (first: T, last: T) => T,
+): T[] {
+  const out: T[] = [];
+  const gap = (k: number): number => pieces[k + 1]!.span.start - pieces[k]!.span.end;
+  for (let i = 0; i < pieces.length; i++) {
+    let j = i;
+    while (
+      j + 1 < pieces.length &&
+      WIDE_CHAR.test(pieces[j]!.text) &&
+      WIDE_CHAR.test(pieces[j + 1]!.text) &&
+      gap(j) <= SPREAD_GAP &&
+      (j === i || Math.abs(gap(j) - gap(i)) <= 1)
+    )
+      j++;
+    if (j - i >= 2) {
+      out.push(join(pieces[i]!, pieces[j]!));
+      i = j;
+    } else out.push(pieces[i]!);
+  }
+  return out;
 }
 
 /** Numbers set apart by one space in a column layout (a narrow column squeezed them) are cells of their own. */

@@ -14,6 +14,7 @@ import type { RawCell, RawRow } from './cells';
 import { NUMBERS_ONLY, PLAIN_NUMBER, ordinalPrefix } from '../normalize';
 import { lookupLabel, nearRow, type LabelHit } from './labels';
 import { LABEL_THEN_NUMBERS } from './rows';
+import { joinSpread } from '../layouts/spaced';
 
 /** Whether a text names a row of one of the tables: exactly, nearly, or not at all. */
 function namesRow(template: Template, tables: readonly string[], text: string): 'exact' | 'near' | undefined {
@@ -70,7 +71,17 @@ function pieces(cell: RawCell): RawCell[] {
     const start = cell.span.start + m.index;
     out.push({ span: { start, end: start + m[0].length }, text: m[0], line: cell.line, col: col + m.index });
   }
-  return out;
+  // Words spread a character at a time over their cell (`信  息  内  容`) are one piece.
+  return joinSpread(out, (first, last) => {
+    const from = first.span.start - cell.span.start;
+    const to = last.span.end - cell.span.start;
+    return {
+      span: { start: first.span.start, end: last.span.end },
+      text: cell.text.slice(from, to),
+      line: cell.line,
+      col: col + from,
+    };
+  });
 }
 
 /** Most lines a label wraps over on either side of its numbers (a long label in a narrow column takes twelve). */

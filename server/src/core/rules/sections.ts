@@ -1,7 +1,7 @@
 /** Section rules: missing, order, numbering, title, duplicate, empty — one walk over the report's sections. */
 
 import { holds, insertLines } from '../edits';
-import { isSpace } from '../normalize';
+import { isSpace, withoutSpace } from '../normalize';
 import type { Report, Section } from '../model';
 import { offsetIn } from '../parse/paragraphs';
 import { officialHeading, sectionRange, type Template } from '../templates/index';
@@ -51,7 +51,8 @@ function walk({ report, template }: CheckContext): ReadonlyMap<string, Draft[]> 
           target: guard(report, { start: s.heading.span.start, end: s.heading.span.start }),
         },
       });
-    } else if (ordinal.text !== expected) {
+    } else if (withoutSpace(ordinal.text) !== expected) {
+      // White space inside an ordinal (`一 、`, text taken out of a PDF with letter spacing) is no other ordinal.
       out.add('section-numbering', {
         message: `章节序号应为“${expected}”，实为“${ordinal.text}”`,
         span: ordinal.span,
