@@ -94,12 +94,14 @@ describe('Word documents and web pages converted by pandoc, w3m and lynx', () =>
     }
   });
 
-  it('web pages dumped by w3m and lynx: the findings of the text; a blank cell lost in the spaces is a short row', () => {
+  it('web pages dumped by w3m and lynx: the findings of the text, a blank cell placed by its column', () => {
     for (const browser of ['w3m', 'lynx'])
       for (const [name, source] of Object.entries(CRAFTED)) {
         const got = said(fixture(`text/${browser}-${name}.txt`));
         const want = said(fixture(source));
-        if (name === 'fixable') {
+        // w3m draws the table on its columns: the blank cell is placed by the rows around it. lynx sets that row
+        // out a cell a line: the blank leaves nothing, and the row is short.
+        if (browser === 'lynx' && name === 'fixable') {
           assert.deepEqual(
             got.filter((f) => !want.includes(f)),
             [

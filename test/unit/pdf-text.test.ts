@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict';
 import { applyFix, check, fixture, parse, REAL_REPORTS, replaceOnce, said } from '../helpers';
 import { fixesFor } from '../../server/src/core/fixes';
+import { fixAllText } from '../../server/src/core/fixall';
 import { splitLines } from '../../server/src/core/lines';
 import { blankPageFurniture } from '../../server/src/core/parse/furniture';
 
@@ -324,5 +325,22 @@ describe('words spread over their cell (分散对齐, letter spacing), as pdftot
     // Two single characters far apart are two labels' last lines side by side, not one word.
     assert.deepEqual(said(fixture('pdf/correct.layout.txt')), []);
     assert.match(fixture('pdf/correct.layout.txt'), /^开 {8}密$/mu);
+  });
+});
+
+describe('a blank cell in a table set out by spaces (pdftotext -layout)', () => {
+  it('is placed in its column by the full rows around it: said as that cell, filled by fix-all', () => {
+    const crafted = said(fixture('crafted/fixable-tab.txt'));
+    for (const name of ['pdf/fixable.layout.txt', 'pdf/writer-fixable.layout.txt', 'pdf/resaved-fixable.layout.txt']) {
+      const text = fixture(name);
+      assert.deepEqual(said(text), crafted, name);
+      assert.deepEqual(said(fixAllText(text).text), [], name);
+    }
+    // Chromium's print: pdftotext counts a Chinese character one place, so the label before the numbers shifts
+    // nothing; the blank 商业企业 cell lies between 自然人's 0 and 科研机构's.
+    const line = fixture('pdf/fixable.layout.txt')
+      .split('\n')
+      .find((l) => l.includes('政法规禁止公'))!;
+    assert.match(line, /政法规禁止公 {4}0 {12}0/u);
   });
 });

@@ -152,3 +152,97 @@ export function onColumnRule(line: Line, cells: readonly RawCell[], rule: Column
   });
   return out;
 }
+
+/** Rows between a short row and the full ones whose columns place its cells. */
+const NEAR_ROWS = 30;
+/** How far a number may stand from its column's place. */
+const COLUMN_SLACK = 3;
+
+/**
+ * Where each character of a line stands: counted in characters (pdftotext -layout sets text so, a Chinese character
+ * one place) or in display columns (a text browser or pandoc, a Chinese character two).
+ */
+type Measure = (text: string) => number[];
+const BY_CHARACTER: Measure = (text) => Array.from({ length: text.length + 1 }, (_, i) => i);
+const MEASURES: readonly Measure[] = [BY_CHARACTER, displayColumns];
+
+/** A short row's numbers placed in the columns of the full rows near it: the column each goes to, and how far off. */
+function placeIn(
+  row: { cells: readonly RawCell[]; line: Line },
+  own: readonly RawCell[],
+  full: readonly { cells: readonly RawCell[]; line: Line }[],
+  measure: Measure,
+): { columns: number[]; places: number[]; off: number } | undefined {
+  const middlesOf = (r: { line: Line }, cells: readonly RawCell[]): number[] => {
+    const at = measure(r.line.text);
+    return cells.map((c) => {
+      const from = c.span.start - r.line.start;
+      return (at[from]! + at[from + c.text.length]!) / 2;
+    });
+  };
+  const fulls = full.map((r) =>
+    middlesOf(
+      r,
+      r.cells.filter((c) => PLAIN_NUMBER.test(c.text)),
+    ),
+  );
+  const places = fulls[0]!.map((_, col) => {
+    const xs = fulls.map((m) => m[col]!).sort((a, b) => a - b);
+    return xs[Math.floor(xs.length / 2)]!;
+  });
+  let off = 0;
+  const columns = middlesOf(row, own).map((x) => {
+    let best = -1;
+    places.forEach((p, col) => {
+      if (Math.abs(p - x) <= COLUMN_SLACK && (best < 0 || Math.abs(p - x) < Math.abs(places[best]! - x))) best = col;
+    });
+    if (best >= 0) off += Math.abs(places[best]! - x);
+    return best;
+  });
+  if (columns.some((c, k) => c < 0 || (k > 0 && c <= columns[k - 1]!))) return undefined;
+  return { columns, places, off };
+}
+
+/**
+ * Rows set out by spaces that lack one number of the rows around them (a blank cell leaves only spaces): each number
+ * is placed in the column whose place — the middle of the numbers the nearest full rows (one number more) have in it,
+ * counted in characters or in display columns, whichever fits — it stands nearest, within three places; the one
+ * column left has a blank cell, at its place in the gap. A row whose numbers do not each fall in a column of their
+ * own, in order, is left as it is. The rows' new cells, by their index; undefined where nothing changes.
+ */
+export function placeBlanks(rows: readonly { cells: readonly RawCell[]; line: Line }[]): (RawCell[] | undefined)[] {
+  const numbers = rows.map((r) => r.cells.filter((c) => PLAIN_NUMBER.test(c.text)));
+  return rows.map((r, i) => {
+    const own = numbers[i]!;
+    if (own.length < 2) return undefined;
+    // The nearest full rows, above and below.
+    const full: { cells: readonly RawCell[]; line: Line }[] = [];
+    for (let d = 1; d <= NEAR_ROWS && full.length < 4; d++)
+      for (const k of [i - d, i + d]) if (numbers[k]?.length === own.length + 1) full.push(rows[k]!);
+    if (full.length === 0) return undefined;
+    let fit: { columns: number[]; places: number[]; off: number; measure: Measure } | undefined;
+    for (const measure of MEASURES) {
+      const placed = placeIn(r, own, full, measure);
+      if (placed && (!fit || placed.off < fit.off)) fit = { ...placed, measure };
+    }
+    if (!fit) return undefined;
+    const missing = fit.places.findIndex((_, col) => !fit.columns.includes(col));
+    // The blank goes between the numbers either side of its column, at its place when the gap holds it.
+    const before = own[missing - 1];
+    const after = own[missing];
+    const at = fit.measure(r.line.text);
+    const lo = before ? before.span.end - r.line.start + 1 : 0;
+    const hi = after ? after.span.start - r.line.start - 1 : r.line.text.length;
+    let offset = at.findIndex((d) => d >= fit.places[missing]!);
+    if (offset < 0) offset = r.line.text.length;
+    offset = Math.min(Math.max(offset, lo), Math.max(lo, hi));
+    const blank: RawCell = {
+      span: { start: r.line.start + offset, end: r.line.start + offset },
+      text: '',
+      line: r.line.index,
+    };
+    const cells = [...r.cells];
+    cells.splice(after ? cells.indexOf(after) : cells.length, 0, blank);
+    return cells;
+  });
+}

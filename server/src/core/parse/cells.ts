@@ -16,7 +16,7 @@ import { LAYOUTS, type RawCell } from '../layouts/index';
 import { readHtmlLine } from '../layouts/html';
 import { isPipeSeparator } from '../layouts/pipe';
 import { LABEL_THEN_NUMBERS } from './rows';
-import { onColumnRule, readColumnRule, readSpacedLine, type ColumnRule } from '../layouts/spaced';
+import { onColumnRule, placeBlanks, readColumnRule, readSpacedLine, type ColumnRule } from '../layouts/spaced';
 
 export type { RawCell };
 
@@ -89,6 +89,8 @@ export function readRawRows(region: readonly Line[]): RawRow[] {
   };
   // A pandoc table's columns, from its line of dashes to the same line that closes it.
   let rule: ColumnRule | undefined;
+  // Rows set out by spaces, with no rule to say their columns: where a blank cell was, their columns tell.
+  const aligned: { cells: RawCell[]; line: Line; at: number }[] = [];
   for (const line of lines) {
     const t = line.text;
     const dashes = t.includes('--') ? readColumnRule(t) : undefined;
@@ -139,6 +141,7 @@ export function readRawRows(region: readonly Line[]): RawRow[] {
     const spaced = readSpacedLine(line, indent);
     if (spaced) {
       flush();
+      if (!rule) aligned.push({ cells: spaced, line, at: rows.length });
       rows.push({ cells: rule ? onColumnRule(line, spaced, rule) : spaced, layout: 'tab' });
       continue;
     }
@@ -156,5 +159,8 @@ export function readRawRows(region: readonly Line[]): RawRow[] {
   }
   flush();
   endHtml();
+  placeBlanks(aligned).forEach((cells, k) => {
+    if (cells) rows[aligned[k]!.at] = { cells, layout: 'tab' };
+  });
   return rows;
 }
