@@ -108,6 +108,18 @@ describe('PDF files', function () {
     }
   });
 
+  it('two small tables printed touching across a page break are two tables: the next one’s caption row is no rest of a cut row', async () => {
+    // The crafted report's web page (saved by LibreOffice) printed by Chromium: 行政许可 ends page 1, the table
+    // 第二十条第（六）项 begins page 2 at the same left and right edges.
+    const text = (await readPdf(pdf('chromium-page-correct.pdf'))).text;
+    assert.match(text, /^行政许可\t12$/mu);
+    assert.deepEqual(said(text), []);
+    // And through pdftotext: the last line of row 一's label at the foot of page 1 and of row 二's at the head of
+    // page 2 are the same words (`政府信息公开`), either side of one break — no running head.
+    assert.deepEqual(said(pdfText('chromium-page-correct.layout.txt')), []);
+    assert.deepEqual(said(pdfText('chromium-page-correct.raw.txt')), []);
+  });
+
   it('a published page printed by Chromium: a row cut by a page break joined though the cell merged down the first column is not drawn again', async () => {
     const input = await readPdf(pdf('chromium-page-report-000.pdf'));
     assert.match(input.text, /^\t\(二\)部分公开\(区分处理的,只计这一情形,不计其他情形\)\t0/mu);

@@ -10,6 +10,7 @@
 /** A run of text on a page: baseline origin in PDF units (y upwards), advance width, font size. */
 import { PAGE_NUMBER } from '../core/parse/furniture';
 import { NUMBER_TEXT } from './grid';
+import { ordinalPrefix } from '../core/normalize';
 
 export interface PdfItem {
   readonly str: string;
@@ -670,6 +671,16 @@ function repeatedHeader(header: readonly string[], rows: readonly (readonly Cell
 }
 
 /**
+ * A row that begins as rows and tables begin — with an ordinal (`（六）`, `1.`, `一、`) or an article of the
+ * regulation (`第二十条第（六）项`, a table's caption) — is a row of its own, never the rest of one cut by a page break
+ * (two tables printed touching run on across the break as one).
+ */
+function opensRow(row: readonly Cell[]): boolean {
+  const first = row.find((c) => c.text.trim().length > 0)?.text.trim();
+  return first !== undefined && (ordinalPrefix(first) !== undefined || /^第[一二三四五六七八九十百零]+条/u.test(first));
+}
+
+/**
  * The rest of a row cut by a page break joined to its first part: each of its texts to the cell of the last row that
  * begins where it begins. Nothing when a text has no such cell.
  */
@@ -723,7 +734,13 @@ export function layoutPages(pages: readonly PdfPage[]): PdfText {
       // A table's header rows drawn again at the top of the page it runs onto (Word's 重复标题行) are said once.
       if (goesOn) rows = rows.slice(repeatedHeader(header, rows));
       else header = headerOf(rows);
-      if (goesOn && lastRow && rows.length > 0 && !rows[0]!.some((c) => NUMBER_TEXT.test(c.text))) {
+      if (
+        goesOn &&
+        lastRow &&
+        rows.length > 0 &&
+        !rows[0]!.some((c) => NUMBER_TEXT.test(c.text)) &&
+        !opensRow(rows[0]!)
+      ) {
         // A row cut by the page break: its first part ends the last page, the rest of its labels begin this one.
         const joined = joinCut(lastRow, rows[0]!);
         if (joined) {

@@ -25,31 +25,37 @@ export function blankPageFurniture(lines: readonly Line[]): readonly Line[] {
   const breaks = lines.filter((l) => l.text.includes('\f')).map((l) => l.index);
   if (breaks.length === 0) return lines;
   const clean = (t: string): string => t.replace(/\f/gu, '').trim();
-  // The non-blank lines next to each page break: the foot of one page, the head of the next.
-  const edges = new Set<number>();
-  const take = (from: number, step: 1 | -1): void => {
+  // The non-blank lines next to each page break: the foot of one page, the head of the next — with the break each
+  // is next to.
+  const edges = new Map<number, number>();
+  const take = (from: number, step: 1 | -1, b: number): void => {
     for (let i = from, n = 0; i >= 0 && i < lines.length && n < EDGE; i += step) {
       if (isBlank(clean(lines[i]!.text))) continue;
-      edges.add(i);
+      edges.set(i, b);
       n++;
     }
   };
   for (const b of breaks) {
-    take(b, 1);
-    take(b - 1, -1);
+    take(b, 1, b);
+    take(b - 1, -1, b);
   }
-  const seen = new Map<string, number>();
-  for (const i of edges) {
+  // A running head or foot stands next to two page breaks or more: the same words either side of one break are a
+  // label's last line and the next row's (`政府信息公开` under two rows of 三), not a head.
+  const seen = new Map<string, Set<number>>();
+  for (const [i, b] of edges) {
     const t = clean(lines[i]!.text);
-    if (t.length <= MAX_MARK) seen.set(t, (seen.get(t) ?? 0) + 1);
+    if (t.length > MAX_MARK) continue;
+    const at = seen.get(t) ?? new Set<number>();
+    at.add(b);
+    seen.set(t, at);
   }
   const furniture = (i: number): boolean => {
     const t = clean(lines[i]!.text);
     // A running head is words: a bare number at a page's edge may be a table's value (`0` ends many pages).
-    return PAGE_NUMBER.test(t) || (edges.has(i) && (seen.get(t) ?? 0) >= 2 && !/\d\s+\d|^[\d.．\s]+$/u.test(t));
+    return PAGE_NUMBER.test(t) || (edges.has(i) && (seen.get(t)?.size ?? 0) >= 2 && !/\d\s+\d|^[\d.．\s]+$/u.test(t));
   };
   const gone = new Set<number>();
-  for (const i of edges) if (furniture(i)) gone.add(i);
+  for (const i of edges.keys()) if (furniture(i)) gone.add(i);
   for (const i of repeatedHeaders(lines, breaks, gone)) gone.add(i);
   const blanked = lines.map((l) => (gone.has(l.index) ? { ...l, text: '' } : l));
   // The blank lines a page break leaves between a page's last words and the next page's first are no paragraph or
