@@ -215,7 +215,7 @@ async function webPages(work: string): Promise<void> {
     soffice(['--convert-to', 'txt:Text (encoded):UTF8', '--outdir', work, plain], work);
     writeFileSync(path.join(EXPORTED, `writer-${name}.txt`), readFileSync(plain.replace(/\.docx$/u, '.txt')));
     // A published page printed by a browser: a cell merged down the first column is not drawn again on the next page.
-    if (name === 'report-000' || name === 'correct') {
+    if (name === 'report-000' || name === 'correct' || name === 'fixable') {
       chromium(path.join(PAGES, `writer-${name}.html`), path.join(OUT, `chromium-page-${name}.pdf`), work);
       const page = path.join(OUT, `chromium-page-${name}`);
       execFileSync('pdftotext', ['-layout', `${page}.pdf`, `${page}.layout.txt`]);

@@ -120,6 +120,12 @@ describe('PDF files', function () {
     assert.deepEqual(said(pdfText('chromium-page-correct.raw.txt')), []);
   });
 
+  it('a blank cell over two columns of a finer grid (a page saved by LibreOffice, printed by Chromium) is one blank', async () => {
+    const text = (await readPdf(pdf('chromium-page-fixable.pdf'))).text;
+    assert.deepEqual(said(text), said(fixture('crafted/fixable-tab.txt')));
+    assert.deepEqual(said(pdfText('chromium-page-fixable.layout.txt')), said(fixture('crafted/fixable-tab.txt')));
+  });
+
   it('a published page printed by Chromium: a row cut by a page break joined though the cell merged down the first column is not drawn again', async () => {
     const input = await readPdf(pdf('chromium-page-report-000.pdf'));
     assert.match(input.text, /^\t\(二\)部分公开\(区分处理的,只计这一情形,不计其他情形\)\t0/mu);

@@ -9,7 +9,7 @@
 
 /** A run of text on a page: baseline origin in PDF units (y upwards), advance width, font size. */
 import { PAGE_NUMBER } from '../core/parse/furniture';
-import { NUMBER_TEXT } from './grid';
+import { NUMBER_TEXT, lastLabel } from './grid';
 import { ordinalPrefix } from '../core/normalize';
 
 export interface PdfItem {
@@ -543,19 +543,25 @@ function tableRows(g: Grid, items: readonly PdfItem[]): Cell[][] {
   }
   const out: Cell[][] = [];
   for (let r = 0; r < rows; r++) {
-    const row: Cell[] = [];
+    // The cells that begin in this row, left to right, with their texts.
+    const origins: number[] = [];
     const texts = new Map<number, string>();
     for (let c = 0; c < cols; c++) {
       const i = r * cols + c;
+      if (g.region[i] !== i) continue;
+      origins.push(i);
+      texts.set(i, cellText(byRegion.get(i) ?? []));
+    }
+    // A value — or a blank where a value goes — over several columns of a finer grid (rows drawn with their own
+    // column widths) is one cell: after the row's last label, a place it spans is no column (grid.ts).
+    const labelled = lastLabel(origins.map((i) => texts.get(i)!));
+    const row: Cell[] = [];
+    for (let c = 0; c < cols; c++) {
+      const i = r * cols + c;
       const origin = g.region[i]!;
-      if (origin === i) {
-        texts.set(i, cellText(byRegion.get(i) ?? []));
-        row.push({ text: texts.get(i)!, x: g.xs[c]! });
-      } else if (Math.floor(origin / cols) === r && NUMBER_TEXT.test(texts.get(origin) ?? '')) {
-        // A number over several columns of a finer grid (rows drawn with their own column widths) is one cell: a
-        // blank after it would read as a missing value.
-        continue;
-      } else row.push({ text: '', x: g.xs[c]! });
+      if (origin === i) row.push({ text: texts.get(i)!, x: g.xs[c]! });
+      else if (Math.floor(origin / cols) === r && origins.indexOf(origin) > labelled) continue;
+      else row.push({ text: '', x: g.xs[c]! });
     }
     if (row.some((cell) => cell.text.length > 0)) out.push(row);
   }
