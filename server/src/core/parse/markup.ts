@@ -1,9 +1,10 @@
 /**
  * Markdown's inline markup that holds no words, as converters leave it around every run of text (pandoc from a web
  * page or a Word document): HTML formatting tags (`<span lang="zh-CN">一、总体情况</span>`, a tag broken over two
- * lines) and pandoc's bracketed spans (`[一、总体情况]{lang="zh-CN"}`). The markup is blanked — each of its characters a
- * zero-width space, which every reader takes for white space, line breaks kept — so headings, labels and prose read
- * their words alone, at their own offsets. Tags of tables and paragraphs stay: the HTML rows are read from them.
+ * lines), pandoc's bracketed spans (`[一、总体情况]{lang="zh-CN"}`) and its hard breaks (a backslash ending a line or a
+ * grid table's cell). The markup is blanked — each of its characters a zero-width space, which every reader takes
+ * for white space, line breaks kept — so headings, labels and prose read their words alone, at their own offsets.
+ * Tags of tables and paragraphs stay: the HTML rows are read from them.
  */
 
 const BLANK = '\u200b';
