@@ -27,6 +27,9 @@ export function isBlank(text: string): boolean {
   return BLANK.test(text);
 }
 
+/** A dash or slash where a value goes: a value said to be missing, no label. */
+export const NO_VALUE_MARK = /^[/／\\\-－—–―_]+$/u;
+
 /** A cell's text that is a plain number: digits (half- or full-width), perhaps a decimal point and more digits. */
 export const PLAIN_NUMBER = /^[0-9０-９]+(?:[.．][0-9０-９]+)?$/u;
 

@@ -6,14 +6,13 @@
  * each whatever they span.
  */
 
+import { NO_VALUE_MARK } from '../core/normalize';
+
 /**
  * A cell that holds a number — a value, not a label: digits (half- or full-width), a sign (2019's 本年增/减), a point
  * or thousands marks between them. The one test of the readers (web pages, Word documents, PDF geometry).
  */
 export const NUMBER_TEXT = /^[-+]?[0-9０-９]+(?:[.,，．][0-9０-９]+)*$/u;
-
-/** A dash or slash where a value goes: a blank, said as one, not a label. */
-const NO_VALUE = /^[/／\\\-－—–―_]+$/u;
 
 /**
  * Index of a row's last label (a cell with text that is no number nor a dash); -1 when it has none. Spans count up
@@ -23,7 +22,7 @@ export function lastLabel(texts: readonly string[]): number {
   let last = -1;
   texts.forEach((t, i) => {
     const s = t.trim();
-    if (s.length > 0 && !NUMBER_TEXT.test(s) && !NO_VALUE.test(s)) last = i;
+    if (s.length > 0 && !NUMBER_TEXT.test(s) && !NO_VALUE_MARK.test(s)) last = i;
   });
   return last;
 }

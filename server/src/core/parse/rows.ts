@@ -7,10 +7,9 @@ import { cover } from '../util';
 import type { Cell, Span } from '../model';
 import type { Template, ValueKind } from '../templates/index';
 import type { RawCell } from './cells';
-import { NUMBERS_ONLY, PLAIN_NUMBER } from '../normalize';
+import { NO_VALUE_MARK, NUMBERS_ONLY, PLAIN_NUMBER } from '../normalize';
 import { lookupLabel } from './labels';
 
-const MISSING_MARK = /^[/／\\\-－—–―_]+$/u;
 const NUMBER = /^[+-]?\d+(\.\d+)?$/u;
 /** Thousands set apart by commas in their places: `1,234`. */
 const THOUSANDS = /^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/u;
@@ -67,7 +66,7 @@ export function classify(cellAsRead: RawCell): Cell {
   if (DIGITS.test(text)) return cell(raw, 'value', Number(text), 'ok');
   // Full-width digits and signs fold to ASCII; the costly fold only runs on text that needs it.
   const t = ASCII.test(text) ? text : text.normalize('NFKC');
-  if (MISSING_MARK.test(t)) return cell(raw, 'value', undefined, 'missing');
+  if (NO_VALUE_MARK.test(t)) return cell(raw, 'value', undefined, 'missing');
   if (NUMBER.test(t)) return numberCell(raw, t);
   if (THOUSANDS.test(t)) return numberCell(raw, t.replace(/,/gu, ''));
   if (BROKEN_NUMBER.test(t) || NUMBER_WITH_UNIT.test(t)) return cell(raw, 'value', undefined, 'invalid');
