@@ -3,8 +3,12 @@
 import type { Artifact } from '../model';
 import type { Line } from '../lines';
 
-// In Markdown made by a converter, `\[bookmark: \_GoBack\]`: the backslashes go with it.
-const BOOKMARK = /\\?\[bookmark:[^\]\n]*\]/giu;
+/**
+ * A Word bookmark left by a conversion (`[bookmark: _GoBack]`), as a pattern the readers of lines, headings and cells
+ * share. In Markdown made by a converter, `\[bookmark: \_GoBack\]`: the backslashes go with it.
+ */
+export const BOOKMARK_PATTERN = String.raw`\\?\[bookmark:[^\]\n]*\]`;
+const BOOKMARK = new RegExp(BOOKMARK_PATTERN, 'giu');
 const BOLD = /\*\*(?=\S)([^*\n]*?\S)\*\*/gu;
 const RULE = /^\s*([-=_*])\1{2,}\s*$/u;
 

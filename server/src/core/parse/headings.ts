@@ -4,12 +4,15 @@
  * and the 三 table's `一、本年新收…` rows are table rows.
  */
 
+import { BOOKMARK_PATTERN } from './artifacts';
 import { pictureOf } from './pictures';
 import type { Heading, Span, Subheading, Title } from '../model';
 import type { Line } from '../lines';
 import { isSpace, labelKey, trimBounds, ordinalPrefix, similarity, subheadingKey, withoutSpace } from '../normalize';
 import { perTemplate, type SectionSpec, type Template } from '../templates/index';
 import { lookupLabel } from './labels';
+
+const LEADING_BOOKMARK = new RegExp(`^${BOOKMARK_PATTERN}`, 'iu');
 
 /** The part of a line that holds its text, without leading/trailing white space, bookmarks, `#`s and `**`. */
 export function coreOfLine(line: Line): { start: number; end: number; text: string } {
@@ -19,7 +22,7 @@ export function coreOfLine(line: Line): { start: number; end: number; text: stri
   for (;;) {
     const before = s;
     while (s < e && isSpace(t[s])) s++;
-    const m = /^\\?\[bookmark:[^\]\n]*\]/iu.exec(t.slice(s, e));
+    const m = LEADING_BOOKMARK.exec(t.slice(s, e));
     if (m) s += m[0].length;
     while (s < e && (t[s] === '#' || t[s] === '*')) s++;
     if (s === before) break;
@@ -118,10 +121,7 @@ export function readHeading(template: Template, line: Line, after: number): Head
  */
 export function readHeadingByPlace(template: Template, line: Line, section: number): HeadingCandidate | undefined {
   const spec = template.sections[section];
-  if (
-    !spec ||
-    !new RegExp(`^\\ufeff?(?:\\\\?\\[bookmark:[^\\]]*\\])?(?:#+\\s*)?${spec.numeral}、`, 'u').test(line.text)
-  )
+  if (!spec || !new RegExp(`^\\ufeff?(?:${BOOKMARK_PATTERN})?(?:#+\\s*)?${spec.numeral}、`, 'u').test(line.text))
     return undefined;
   const core = coreOfLine(line);
   if (core.text.length > 30 || core.text.includes('\t') || lookupLabel(template, core.text).length > 0)

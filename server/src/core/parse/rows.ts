@@ -3,6 +3,7 @@
  * ends and the next begins; the values of a row with the blank padding around them.
  */
 
+import { BOOKMARK_PATTERN } from './artifacts';
 import { cover } from '../util';
 import type { Cell, Span } from '../model';
 import type { Template, ValueKind } from '../templates/index';
@@ -39,7 +40,7 @@ function numberCell(raw: RawCell, digits: string): Cell {
 }
 
 /** A Word bookmark left at a cell's edge: a leftover (its own finding), not part of the cell. */
-const BOOKMARK_AT_EDGE = /^\\?\[bookmark:[^\]\n]*\][\s]*|[\s]*\\?\[bookmark:[^\]\n]*\]$/giu;
+const BOOKMARK_AT_EDGE = new RegExp(`^${BOOKMARK_PATTERN}\\s*|\\s*${BOOKMARK_PATTERN}$`, 'giu');
 
 /** The cell without a bookmark at either edge, its span narrowed to match. */
 function withoutBookmarks(raw: RawCell): RawCell {
