@@ -15,7 +15,7 @@ import { append } from '../util';
 import { LAYOUTS, type RawCell } from '../layouts/index';
 import { readHtmlLine } from '../layouts/html';
 import { isPipeSeparator } from '../layouts/pipe';
-import { LABEL_THEN_NUMBERS } from './rows';
+import { labelThenRowNumbers } from './rows';
 import { onColumnRule, placeBlanks, readColumnRule, readSpacedLine, type ColumnRule } from '../layouts/spaced';
 
 export type { RawCell };
@@ -150,7 +150,7 @@ export function readRawRows(region: readonly Line[]): RawRow[] {
     // with no blank line between (text taken out of a PDF in its drawing order: `pdftotext -raw`, a viewer's copy):
     // a line of its own, as blank lines around it would make it.
     const only = cells.length === 1 ? cells[0]!.text : '';
-    if (NUMBERS_ONLY.test(only) || NUMBERS_ONLY.test(LABEL_THEN_NUMBERS.exec(only)?.[2]?.trim() ?? '')) {
+    if (NUMBERS_ONLY.test(only) || labelThenRowNumbers(only)) {
       flush();
       rows.push({ cells, layout: 'cells' });
       continue;

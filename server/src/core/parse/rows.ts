@@ -136,6 +136,15 @@ function valuesInPlace(template: Template, cells: readonly Cell[]): readonly Cel
 /** A row label, then numbers each after one space: `行政许可 97`, `规章 0 0 0` (Markdown made from a PDF). */
 export const LABEL_THEN_NUMBERS = /^(.*?[^\s\d.．])((?:[ \u3000]+[0-9０-９]+(?:[.．][0-9０-９]+)?)+)$/u;
 
+/**
+ * A label's last piece and a row's numbers after single spaces, three or more (`内容仍不明确 0 0 0 0 0 0 0`): the
+ * match (1: the label, 2: the numbers with the spaces before them); undefined for any other text.
+ */
+export function labelThenRowNumbers(text: string): RegExpExecArray | undefined {
+  const m = LABEL_THEN_NUMBERS.exec(text);
+  return m && NUMBERS_ONLY.test(m[2]!.trim()) ? m : undefined;
+}
+
 /** Value cells of a text of numbers set apart by single spaces, starting at `start`. */
 function spacedValues(text: string, start: number, line: Cell['line']): Cell[] {
   const out: Cell[] = [];

@@ -13,7 +13,7 @@ import { tableSpec, type Template } from '../templates/index';
 import type { RawCell, RawRow } from './cells';
 import { NUMBERS_ONLY, PLAIN_NUMBER, ordinalPrefix } from '../normalize';
 import { lookupLabel, nearRow, type LabelHit } from './labels';
-import { LABEL_THEN_NUMBERS } from './rows';
+import { labelThenRowNumbers } from './rows';
 import { joinSpread } from '../layouts/spaced';
 
 /** Whether a text names a row of one of the tables: exactly, nearly, or not at all. */
@@ -199,8 +199,8 @@ function fragmentRows(
 
 /** A cell of a label and three numbers or more after single spaces, as the label and the numbers; else undefined. */
 function labelAndNumbers(cell: RawCell): RawCell[] | undefined {
-  const m = LABEL_THEN_NUMBERS.exec(cell.text);
-  if (!m || !NUMBERS_ONLY.test(m[2]!.trim())) return undefined;
+  const m = labelThenRowNumbers(cell.text);
+  if (!m) return undefined;
   const at = cell.span.start + m[1]!.length + (m[2]!.length - m[2]!.trimStart().length);
   const label: RawCell = {
     span: { start: cell.span.start, end: cell.span.start + m[1]!.length },
