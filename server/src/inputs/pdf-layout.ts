@@ -10,7 +10,7 @@
 /** A run of text on a page: baseline origin in PDF units (y upwards), advance width, font size. */
 import { PAGE_NUMBER } from '../core/parse/furniture';
 import { NUMBER_TEXT, lastLabel } from './grid';
-import { ordinalPrefix } from '../core/normalize';
+import { ordinalPrefix, withoutSpace } from '../core/normalize';
 
 export interface PdfItem {
   readonly str: string;
@@ -659,7 +659,7 @@ function continues(prev: Block | undefined, next: Block): boolean {
  */
 function rowKey(row: readonly Cell[]): string {
   return row
-    .map((c) => c.text.replace(/\s+/gu, ''))
+    .map((c) => withoutSpace(c.text))
     .filter((t) => t.length > 0)
     .join('\t');
 }

@@ -6,7 +6,7 @@
  * table row (or a run of cells one a line) cut by the break meets its other part.
  */
 
-import { isBlank } from '../normalize';
+import { isBlank, withoutSpace } from '../normalize';
 import type { Line } from '../lines';
 
 /** A page number as a page prints it: `- 3 -`, `第 3 页`, `第3页，共8页`, `3/8` (a bare `3` could be a table's value). */
@@ -84,7 +84,7 @@ const HEADER_LOOKBACK = 200;
  * again where the table goes on.
  */
 function repeatedHeaders(lines: readonly Line[], breaks: readonly number[], gone: ReadonlySet<number>): number[] {
-  const keys = lines.map((l, i) => (gone.has(i) ? '' : l.text.replace(/[\f\s]+/gu, '')));
+  const keys = lines.map((l, i) => (gone.has(i) ? '' : withoutSpace(l.text)));
   const out: number[] = [];
   const next = (i: number, end: number): number => {
     while (i < end && keys[i]!.length === 0) i++;
